@@ -11,13 +11,17 @@ package enum ManifestVerifier {
         for field in ["version", "algorithm", "signing"] {
             if let value = manifest[field] { signed[field] = value }
         }
-        let sortedKeys = prompts.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
         var sortedPrompts = JSONObject()
-        for key in sortedKeys {
+        for key in sortedPromptKeys(prompts.keys) {
             sortedPrompts[key] = prompts[key]
         }
         signed["prompts"] = .object(sortedPrompts)
         return Array(JSONValue.object(signed).compact.utf8)
+    }
+
+    /// Keys in JavaScript's default `Array.prototype.sort()` order: UTF-16 code units, no normalisation.
+    package static func sortedPromptKeys(_ keys: [String]) -> [String] {
+        keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
     }
 
     /// True when `signature` (base64 of 64 bytes) is a valid signature of the canonical bytes under `key`.
