@@ -78,6 +78,24 @@ package enum PromptCipher {
         return String(decoding: plaintext, as: UTF8.self)
     }
 
+    /// Decrypts a payload with the key derived from `credentials`.
+    /// - Throws: `CryptoError` for a bad payload or a failed authentication.
+    package static func decrypt(_ payload: EncryptedPayload, credentials: Credentials) throws(CryptoError) -> String {
+        try decrypt(
+            encrypted: payload.encrypted, iv: payload.iv, authTag: payload.authTag, key: deriveKey(for: credentials))
+    }
+
+    /// Encrypts text the way the service does (PBKDF2 key from `credentials`, AES-256-GCM, no AAD).
+    /// - Parameter iv: the IV (16 bytes from the service); random when nil.
+    package static func encrypt(_ text: String, credentials: Credentials, iv: [UInt8]? = nil) throws(CryptoError)
+        -> EncryptedPayload
+    {
+        let ivBytes = iv ?? randomIV()
+        let sealed = try seal(Array(text.utf8), iv: ivBytes, key: deriveKey(for: credentials))
+        return EncryptedPayload(
+            encrypted: Base64.encode(sealed.ciphertext), iv: Base64.encode(ivBytes), authTag: Base64.encode(sealed.tag))
+    }
+
     /// Seals bytes with AES-256-GCM (no AAD) under the given IV; returns `(ciphertext, tag)`.
     package static func seal(
         _ plaintext: [UInt8],
