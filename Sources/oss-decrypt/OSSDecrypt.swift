@@ -29,7 +29,7 @@ struct OSSDecrypt: ParsableCommand {
     /// Runs the async tool on the cooperative pool and waits for it (a synchronous main keeps exit cheap).
     private static func runBlocking(_ arguments: [String]) -> Int32 {
         let context = DecryptContext(
-            environment: .current(), transport: URLSessionTransport(), sink: .standard)
+            environment: .current(), transport: URLSessionTransport(), console: .standard)
         let status = LockedBox<Int32>(ExitStatus.failure.rawValue)
         let done = DispatchSemaphore(value: 0)
         Task {

@@ -12,14 +12,14 @@ package struct DebugLog: Sendable {
 
     /// Whether lines are written.
     package var isEnabled: Bool
-    private let sink: OutputSink
+    private let console: Console
     private let clock: WallClock
     private let formatter: TimeFormatter
 
-    /// A logger writing to `sink`'s stderr.
-    package init(enabled: Bool, sink: OutputSink, clock: WallClock = .system, formatter: TimeFormatter = TimeFormatter()) {
+    /// A logger writing to `console`'s stderr.
+    package init(enabled: Bool, console: Console, clock: WallClock = .system, formatter: TimeFormatter = TimeFormatter()) {
         isEnabled = enabled
-        self.sink = sink
+        self.console = console
         self.clock = clock
         self.formatter = formatter
     }
@@ -27,7 +27,7 @@ package struct DebugLog: Sendable {
     /// Writes one line when enabled.
     package func log(_ step: Step, _ message: @autoclosure () -> String) {
         guard isEnabled else { return }
-        sink.errLine("[\(formatter.clock(clock.now()))] [\(step.rawValue)] \(message())")
+        console.errorLine("[\(formatter.clock(clock.now()))] [\(step.rawValue)] \(message())")
     }
 
     /// Writes one line with a JSON value, redacted.

@@ -7,7 +7,7 @@ package struct DecryptContext: Sendable {
     /// The HTTP transport.
     package var transport: any HTTPTransport
     /// Where output goes.
-    package var sink: OutputSink
+    package var console: Console
     /// Time budgets.
     package var timeouts: DecryptTimeouts
     /// The clock for debug lines and delivery-log stamps.
@@ -21,7 +21,7 @@ package struct DecryptContext: Sendable {
     package init(
         environment: Environment,
         transport: any HTTPTransport,
-        sink: OutputSink,
+        console: Console,
         clock: WallClock = .system,
         loginName: String? = MachineIdentity.loginName(),
         hardwareID: @escaping @Sendable (String) -> String = { HardwareID.current(home: $0) }
@@ -29,7 +29,7 @@ package struct DecryptContext: Sendable {
         self.environment = environment
         paths = OSSPaths(environment: environment)
         self.transport = transport
-        self.sink = sink
+        self.console = console
         timeouts = DecryptTimeouts(environment: environment)
         self.clock = clock
         self.loginName = loginName
@@ -55,10 +55,10 @@ package struct DecryptContext: Sendable {
     /// An API client for `config.apiUrl` whose clear-cache directive empties the prompt cache and says so.
     package func apiClient(baseURL: String) -> APIClient {
         let cacheDir = paths.promptCacheDir
-        let sink = self.sink
+        let console = self.console
         return APIClient(baseURL: baseURL, transport: transport, timeout: timeouts.request) {
             PromptCache.clear(directory: cacheDir)
-            sink.errLine("[SECURITY] Local prompt cache cleared by server directive.")
+            console.errorLine("[SECURITY] Local prompt cache cleared by server directive.")
         }
     }
 
@@ -67,7 +67,7 @@ package struct DecryptContext: Sendable {
     package func manifestKey() throws(DecryptError) -> ManifestPublicKey {
         guard let text = environment.nonEmpty(ManifestPublicKey.environmentVariable) else { return .production }
         guard let key = ManifestPublicKey(spkiBase64: text) else { throw .invalidManifestKeyOverride }
-        sink.errLine("[verify] Using manifest public key from \(ManifestPublicKey.environmentVariable)")
+        console.errorLine("[verify] Using manifest public key from \(ManifestPublicKey.environmentVariable)")
         return key
     }
 
@@ -76,7 +76,7 @@ package struct DecryptContext: Sendable {
     package func loadCredentials() throws(DecryptError) -> Credentials {
         guard let lookup = credentialStore.read() else { throw .credentialsNotFound }
         if environment.nonEmpty("USER") == nil {
-            sink.errLine(
+            console.errorLine(
                 "[credentials] USER is not set; opened credentials.enc as user \"\(lookup.identity.user)\"")
         }
         return lookup.credentials

@@ -2,19 +2,19 @@
 /// failures, and returns the exit status.
 package enum DecryptTool {
     /// The version printed by `--version` (one semver token, at least upstream's 1.2.1).
-    package static let version = "1.3.0"
+    package static let version = ToolVersion.current
 
     /// Runs one invocation.
     package static func run(_ arguments: [String], context: DecryptContext) async -> Int32 {
         let parsed = DecryptArguments(arguments)
-        let debug = DebugLog(enabled: parsed.debug, sink: context.sink, clock: context.clock)
-        let sink = context.sink
+        let debug = DebugLog(enabled: parsed.debug, console: context.console, clock: context.clock)
+        let console = context.console
         switch parsed.action {
         case .help(let requested):
-            sink.stdout(DecryptHelp.text)
+            console.out(DecryptHelp.text)
             return requested ? 0 : 1
         case .version:
-            sink.outLine("oss-decrypt v\(version)")
+            console.line("oss-decrypt v\(version)")
             return 0
         case .deliver(let path):
             await OutboxDelivery(context: context).run(path: path)
@@ -24,14 +24,14 @@ package enum DecryptTool {
                 try await WorkflowConfigFetcher(context: context).run(name: name)
                 return 0
             } catch {
-                sink.errLine("Error: \(error)")
+                console.errorLine("Error: \(error)")
                 return (error as? any ReportableError)?.exitStatus.rawValue ?? ExitStatus.failure.rawValue
             }
         default:
             do {
                 return try await runContractAction(parsed, context: context, debug: debug)
             } catch {
-                sink.errLine("Error: \(error)")
+                console.errorLine("Error: \(error)")
                 return contractExitStatus(for: error)
             }
         }
@@ -53,8 +53,8 @@ package enum DecryptTool {
         case .clearCache:
             let removed = PromptCache.clear(directory: context.paths.promptCacheDir)
             debug.log(.cache, "Removed \(removed) cached prompt file(s)")
-            context.sink.outLine("Cache cleared.")
-            context.sink.outLine("Note: Prompts are always fetched fresh from the API; nothing is cached on disk.")
+            context.console.line("Cache cleared.")
+            context.console.line("Note: Prompts are always fetched fresh from the API; nothing is cached on disk.")
         case .verifyManifest:
             return try await ManifestReport(context: context).verify()
         case .listPrompts(let category):

@@ -15,7 +15,7 @@ package struct ManifestReport: Sendable {
         try URLPolicy.check(config.apiURL)
         let key = try context.manifestKey()
         guard let manifest = await context.apiClient(baseURL: config.apiURL).fetchManifest() else {
-            context.sink.outLine(#"{"signatureValid":false,"error":"Failed to fetch manifest"}"#)
+            context.console.line(#"{"signatureValid":false,"error":"Failed to fetch manifest"}"#)
             return 1
         }
         let valid = ManifestVerifier.verify(manifest, key: key)
@@ -30,7 +30,7 @@ package struct ManifestReport: Sendable {
         report["promptCount"] = .number(Double(prompts.count))
         if let generatedAt = manifest["generatedAt"] { report["generatedAt"] = generatedAt }
         report["categories"] = .object(categories)
-        context.sink.outLine(JSONValue.object(report).compact)
+        context.console.line(JSONValue.object(report).compact)
         return valid ? 0 : 1
     }
 
@@ -52,7 +52,7 @@ package struct ManifestReport: Sendable {
             if let size = entry["size"] { item["size"] = size }
             items.append(.object(item))
         }
-        context.sink.outLine(JSONValue.array(items).pretty)
+        context.console.line(JSONValue.array(items).pretty)
     }
 
     /// The part of a manifest key before the first `/`.

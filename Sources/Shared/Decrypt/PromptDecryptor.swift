@@ -30,7 +30,7 @@ package struct PromptDecryptor: Sendable {
         if reference.type == "custom" {
             debug.log(.fetch, "GET \(Endpoint.prompt(reference).url(baseURL: config.apiURL))")
             let prompt = try await client.fetchCustomPrompt(reference, apiKey: apiKey)
-            context.sink.stdout(prompt + "\n")
+            context.console.out(prompt + "\n")
             return
         }
 
@@ -44,15 +44,15 @@ package struct PromptDecryptor: Sendable {
             throw error
         }
 
-        context.sink.errLine("[verify] Checking prompt integrity...")
+        context.console.errorLine("[verify] Checking prompt integrity...")
         let manifest = await awaitManifest(manifestTask)
         if let manifest {
             let hash = try verify(plaintext, reference: reference, manifest: manifest)
             if let hash { try recordUpdate(reference, hash: hash) }
         } else {
-            context.sink.errLine("[verify] Manifest unavailable — skipping verification")
+            context.console.errorLine("[verify] Manifest unavailable — skipping verification")
         }
-        context.sink.stdout(plaintext + "\n")
+        context.console.out(plaintext + "\n")
     }
 
     private func fetchAndDecrypt(
@@ -92,20 +92,20 @@ package struct PromptDecryptor: Sendable {
     private func verify(_ plaintext: String, reference: PromptReference, manifest: JSONValue) throws -> String? {
         let key = try context.manifestKey()
         guard ManifestVerifier.verify(manifest, key: key) else {
-            context.sink.errLine("[verify] Manifest signature: FAILED — prompt blocked")
+            context.console.errorLine("[verify] Manifest signature: FAILED — prompt blocked")
             throw DecryptError.manifestSignatureFailed
         }
-        context.sink.errLine("[verify] Manifest signature: valid")
+        context.console.errorLine("[verify] Manifest signature: valid")
         guard let entry = manifest["prompts"]?[reference.manifestKey] else {
             debug.log(.verify, "\(reference.manifestKey) is not in the manifest; hash check skipped")
             return nil
         }
         let computed = Watermark.contentHash(plaintext)
         guard let expected = entry["hash"]?.stringValue, expected.utf8.elementsEqual(computed.utf8) else {
-            context.sink.errLine("[verify] Prompt hash: FAILED — prompt blocked")
+            context.console.errorLine("[verify] Prompt hash: FAILED — prompt blocked")
             throw DecryptError.promptIntegrityFailed
         }
-        context.sink.errLine("[verify] Prompt hash: verified")
+        context.console.errorLine("[verify] Prompt hash: verified")
         return expected
     }
 
@@ -116,11 +116,11 @@ package struct PromptDecryptor: Sendable {
             outcome = try store.record(key: reference.manifestKey, hash: hash)
         } catch {
             // The prompt verified; a state file we cannot write must not withhold it.
-            context.sink.errLine("[update] cannot record the prompt version: \(error)")
+            context.console.errorLine("[update] cannot record the prompt version: \(error)")
             return
         }
-        for warning in outcome.warnings { context.sink.errLine("[update] \(warning)") }
-        if outcome.change == .updated { context.sink.errLine("[update] /oss:\(reference.name) prompt updated") }
+        for warning in outcome.warnings { context.console.errorLine("[update] \(warning)") }
+        if outcome.change == .updated { context.console.errorLine("[update] /oss:\(reference.name) prompt updated") }
     }
 
     private func credentialsJSON(_ credentials: Credentials) -> JSONValue {

@@ -29,6 +29,6 @@ package struct WorkflowConfigFetcher: Sendable {
             return try PromptCipher.decrypt(
                 encrypted: payload.encrypted, iv: payload.iv, authTag: payload.authTag, key: try await key)
         }
-        context.sink.stdout(text + "\n")
+        context.console.out(text + "\n")
     }
 }
