@@ -28,7 +28,7 @@ struct MockMatcher {
         for key in byKey.keys { if let first = key.utf8.first { firstBytes[Int(first)] = true } }
         switch language {
         case .go: firstBytes[Int(UInt8(ascii: "N"))] = true
-        case .swift: for letter in "sae".utf8 { firstBytes[Int(letter)] = true }
+        case .swift: for letter in "csae".utf8 { firstBytes[Int(letter)] = true }
         default: break
         }
         self.rulesByKey = byKey

@@ -58,6 +58,7 @@ package enum RealDependencyDetector {
         var boundaries: [Boundary] = []
         let tokens = tokens(of: source)
         var aliases: [String] = []
+        var familyNames: [String] = []
 
         if TestFileClassifier.isIntegrationTestPath(path) || hasIntegrationTag(source) {
             kinds.append(.integrationTest)
@@ -68,6 +69,7 @@ package enum RealDependencyDetector {
                 for (name, family) in families where token.contains(name) {
                     boundaries.append(family.boundary)
                     aliases += family.aliases
+                    familyNames.append(name)
                 }
             }
         }
@@ -77,8 +79,9 @@ package enum RealDependencyDetector {
                 guard let scheme = connectionSchemes.first(where: { text.hasPrefix($0) }) else { continue }
                 kinds.append(.connectionString)
                 boundaries.append(.database)
-                for (name, family) in families where scheme.contains(name) || (name == "postgres" && scheme.contains("postgresql")) {
+                for (name, family) in families where scheme.contains(name) {
                     aliases += family.aliases
+                    familyNames.append(name)
                 }
             }
         }
@@ -92,19 +95,25 @@ package enum RealDependencyDetector {
                 if let family = families[token] {
                     boundaries.append(family.boundary)
                     aliases += family.aliases
+                    familyNames.append(token)
                 }
             }
         }
-        let targets = tokens.filter { TargetClassifier.modules[$0] != nil && !TargetClassifier.neutral.contains($0) }
+        let targets = tokens.filter {
+            TargetClassifier.modules[$0] != nil && !TargetClassifier.neutral.contains($0)
+                && !TargetClassifier.generic.contains($0)
+        }
         if kinds.contains(.integrationTest) || kinds.contains(.testcontainers) {
-            boundaries += targets.compactMap { TargetClassifier.modules[$0] }
+            boundaries += targets.filter { !TargetClassifier.generic.contains($0) }.compactMap {
+                TargetClassifier.modules[$0]
+            }
         }
         return RealDependencyEvidence(
             source: path,
             file: path,
             kinds: kinds,
             boundaries: boundaries,
-            targets: Array(targets) + aliases,
+            targets: Array(targets) + familyNames,
             tokens: tokens.union(aliases)
         )
     }
@@ -124,10 +133,12 @@ package enum RealDependencyDetector {
             for part in TargetClassifier.components(of: service.image.lowercased()) { tokens.insert(part) }
             var boundaries: [Boundary] = []
             var aliases: [String] = []
+            var familyNames: [String] = []
             for token in tokens {
                 for (name, family) in families where token.hasPrefix(name) {
                     boundaries.append(family.boundary)
                     aliases += family.aliases
+                    familyNames.append(name)
                 }
             }
             guard !boundaries.isEmpty else { return }
@@ -138,7 +149,7 @@ package enum RealDependencyDetector {
                     line: service.line,
                     kinds: [.composeService],
                     boundaries: boundaries,
-                    targets: aliases,
+                    targets: familyNames,
                     tokens: tokens.union(aliases)
                 )
             )

@@ -1,5 +1,5 @@
 /// Why a scan could not start at all (problems with individual files are reported, not thrown).
-package enum ScanError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum ScanError: ReportableError, Equatable, Sendable {
     /// The directory to scan does not exist or is not a directory.
     case notADirectory(path: String)
     /// The directory to scan exists but cannot be listed.

@@ -42,6 +42,12 @@ package enum TargetClassifier {
         "date", "math.random", "console", "logger", "logging",
     ]
 
+    /// Module-table names too generic to prove, on their own, that a test talks to a real dependency.
+    static let generic: Set<String> = [
+        "api", "db", "database", "repository", "repo", "dao", "sql", "http", "https", "fetch", "file", "files", "os",
+        "open", "dir", "filesystem", "datasource", "glob", "shutil", "tempfile", "ws",
+    ]
+
     /// Camel-case or snake-case words that point at a boundary when no module name matches.
     static let words: [(word: String, boundary: Boundary)] = [
         ("file", .filesystem), ("files", .filesystem), ("fs", .filesystem), ("filesystem", .filesystem),
