@@ -104,9 +104,7 @@ package enum RealDependencyDetector {
                 && !TargetClassifier.generic.contains($0)
         }
         if kinds.contains(.integrationTest) || kinds.contains(.testcontainers) {
-            boundaries += targets.filter { !TargetClassifier.generic.contains($0) }.compactMap {
-                TargetClassifier.modules[$0]
-            }
+            boundaries += targets.compactMap { TargetClassifier.modules[$0] }
         }
         return RealDependencyEvidence(
             source: path,

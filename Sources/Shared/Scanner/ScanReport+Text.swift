@@ -51,8 +51,8 @@ extension ScanReport {
         lines.append("")
         if evidence.isEmpty { lines.append("None found.") }
         for item in evidence {
-            let location = item.line.map { "\(item.source) (line \($0))" } ?? item.source
-            var line = "- `\(location)`: \(item.kinds.map(\.rawValue).joined(separator: ", "))"
+            let location = item.line.map { "`\(item.source)` (line \($0))" } ?? "`\(item.source)`"
+            var line = "- \(location): \(item.kinds.map(\.rawValue).joined(separator: ", "))"
             if !item.boundaries.isEmpty { line += "; \(item.boundaries.map(\.rawValue).joined(separator: ", "))" }
             if !item.targets.isEmpty { line += " (\(item.targets.prefix(8).joined(separator: ", ")))" }
             lines.append(line)

@@ -18,6 +18,12 @@ package struct ScanReport: Sendable, Equatable {
         package var path: String
         /// The system error text.
         package var reason: String
+
+        /// Creates an entry.
+        package init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
     }
 
     /// The scanned root, as given.
