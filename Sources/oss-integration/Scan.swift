@@ -37,7 +37,12 @@ extension OSSIntegration {
         @Option(help: "Stop after this many seconds (results are then marked partial).")
         var timeBudget: Double = 30
 
-        @Argument(help: "The repository to scan (default: $CLAUDE_PROJECT_DIR, else the current directory).")
+        @Argument(
+            help: ArgumentHelp(
+                "The repository to scan (default: $CLAUDE_PROJECT_DIR, else the current directory).",
+                valueName: "DIR"
+            )
+        )
         var directory: String?
 
         func validate() throws {

@@ -56,14 +56,21 @@ package enum RealDependencyDetector {
     ) -> RealDependencyEvidence? {
         var kinds: [RealDependencyEvidence.Kind] = []
         var boundaries: [Boundary] = []
-        let tokens = tokens(of: source)
         var aliases: [String] = []
         var familyNames: [String] = []
 
-        if TestFileClassifier.isIntegrationTestPath(path) || hasIntegrationTag(source) {
-            kinds.append(.integrationTest)
+        let isIntegration = TestFileClassifier.isIntegrationTestPath(path) || hasIntegrationTag(source)
+        let mayUseContainers = contains(source.bytes, "estcontainers")
+        let mayReplayRecordings = recordingHints.contains { contains(source.masked, $0) }
+        let connectionStrings = mockedBoundaries.contains(.database) ? [] : connectionStringSchemes(in: source)
+        // Most test files show none of these; tokenising them all would dominate the scan.
+        guard isIntegration || mayUseContainers || mayReplayRecordings || !connectionStrings.isEmpty else {
+            return nil
         }
-        if tokens.contains("testcontainers") || tokens.contains("testcontainers-go") {
+        let tokens = tokens(of: source)
+
+        if isIntegration { kinds.append(.integrationTest) }
+        if mayUseContainers, tokens.contains("testcontainers") || tokens.contains("testcontainers-go") {
             kinds.append(.testcontainers)
             for token in tokens where token.contains("container") || token.contains(":") {
                 for (name, family) in families where token.contains(name) {
@@ -73,19 +80,15 @@ package enum RealDependencyDetector {
                 }
             }
         }
-        if !mockedBoundaries.contains(.database) {
-            for range in source.strings where range.count < 512 {
-                let text = String(decoding: source.bytes[range], as: UTF8.self).lowercased()
-                guard let scheme = connectionSchemes.first(where: { text.hasPrefix($0) }) else { continue }
-                kinds.append(.connectionString)
-                boundaries.append(.database)
-                for (name, family) in families where scheme.contains(name) {
-                    aliases += family.aliases
-                    familyNames.append(name)
-                }
+        for scheme in connectionStrings {
+            kinds.append(.connectionString)
+            boundaries.append(.database)
+            for (name, family) in families where scheme.contains(name) {
+                aliases += family.aliases
+                familyNames.append(name)
             }
         }
-        if !tokens.isDisjoint(with: recordingMarkers) || contains(source.masked, "nock.back") {
+        if mayReplayRecordings, !tokens.isDisjoint(with: recordingMarkers) || contains(source.masked, "nock.back") {
             kinds.append(.recordedFixture)
             boundaries.append(.api)
         }
@@ -225,6 +228,24 @@ package enum RealDependencyDetector {
             if let host = TargetClassifier.host(ofURL: text) { tokens.insert(host) }
         }
         return tokens
+    }
+
+    /// Byte patterns that may announce recorded fixtures (confirmed against the file's tokens).
+    private static let recordingHints = ["cassette", "vcr", "VCR", "olly", "etamax", "nock.back"]
+
+    /// The connection-string schemes used by the file's string literals.
+    private static func connectionStringSchemes(in source: SourceText) -> [String] {
+        var schemes: [String] = []
+        for range in source.strings where range.count > 8 && range.count < 512 {
+            let first = source.bytes[range.lowerBound] | 0x20
+            // Every scheme starts with one of these letters; skip the decoding otherwise.
+            guard first == UInt8(ascii: "p") || first == UInt8(ascii: "m") || first == UInt8(ascii: "r")
+                || first == UInt8(ascii: "j") || first == UInt8(ascii: "s")
+            else { continue }
+            let text = String(decoding: source.bytes[range.prefix(24)], as: UTF8.self).lowercased()
+            if let scheme = connectionSchemes.first(where: { text.hasPrefix($0) }) { schemes.append(scheme) }
+        }
+        return schemes
     }
 
     private static func hasIntegrationTag(_ source: SourceText) -> Bool {
