@@ -1,7 +1,7 @@
 import Foundation
 import Shared
-import Testing
 import TestSupport
+import Testing
 
 /// `oss-integration scan` run as the built binary on `Examples/sample-app` and on temp repositories.
 struct ScanEndToEndTests {
@@ -79,13 +79,15 @@ struct ScanEndToEndTests {
             let uncovered = findings.filter { $0["covered"]?.boolValue == false }.map {
                 "\($0["file"]?.stringValue ?? ""):\($0["line"]?.intValue ?? 0) \($0["boundary"]?.stringValue ?? "")"
             }
-            #expect(uncovered == [
-                "api/src/__tests__/catalog.test.ts:5 filesystem", "api/src/orders.test.ts:8 api",
-                "worker/tests/test_report.py:6 api", "worker/tests/test_report.py:8 filesystem",
-            ])
-            #expect(findings.first.map { $0.objectValue?.keys ?? [] } == [
-                "file", "line", "framework", "target", "boundary", "covered", "coverage", "coveredBy",
-            ])
+            #expect(
+                uncovered == [
+                    "api/src/__tests__/catalog.test.ts:5 filesystem", "api/src/orders.test.ts:8 api",
+                    "worker/tests/test_report.py:6 api", "worker/tests/test_report.py:8 filesystem",
+                ])
+            #expect(
+                findings.first.map { $0.objectValue?.keys ?? [] } == [
+                    "file", "line", "framework", "target", "boundary", "covered", "coverage", "coveredBy",
+                ])
         }
     }
 

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Minimal POSIX directory listing and bounded file reading for the scanner.
@@ -44,7 +44,8 @@ enum FileTree {
             switch Int32(entry.pointee.d_type) {
             case Int32(DT_REG): kind = .file
             case Int32(DT_DIR): kind = .directory
-            case Int32(DT_LNK), Int32(DT_UNKNOWN): kind = resolve(path + "/" + name, isLink: Int32(entry.pointee.d_type) == Int32(DT_LNK))
+            case Int32(DT_LNK), Int32(DT_UNKNOWN):
+                kind = resolve(path + "/" + name, isLink: Int32(entry.pointee.d_type) == Int32(DT_LNK))
             default: kind = .other
             }
             entries.append((name, kind))

@@ -61,14 +61,16 @@ struct MockMatcher {
                     if let requiredText = rule.requiredText, !contains(source.bytes, requiredText) { continue }
                     guard let target = extract(rule.extraction, triggerEnd: end, in: source) else { continue }
                     claimed.insert(end)
-                    results.append(Match(offset: start, framework: rule.framework, target: target, boundary: rule.boundary))
+                    results.append(
+                        Match(offset: start, framework: rule.framework, target: target, boundary: rule.boundary))
                     break
                 }
             }
             if language == .go, name.hasPrefix("NewMock"), name.count > 7,
                 identifier.upperBound < count, masked[identifier.upperBound] == UInt8(ascii: "(")
             {
-                results.append(Match(offset: index, framework: "gomock", target: String(name.dropFirst(7)), boundary: nil))
+                results.append(
+                    Match(offset: index, framework: "gomock", target: String(name.dropFirst(7)), boundary: nil))
             }
             if language == .swift, name == "class" || name == "struct" || name == "actor" || name == "enum",
                 index == 0 || masked[index - 1] != UInt8(ascii: "."),

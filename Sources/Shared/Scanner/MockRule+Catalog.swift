@@ -64,7 +64,8 @@ extension MockRule {
         MockRule([.go], "mock.Mock", framework: "testify/mock", .enclosingStruct),
         MockRule([.go], "httptest.NewServer(", framework: "httptest", .fixed("httptest.Server"), boundary: .api),
         MockRule([.go], "httptest.NewTLSServer(", framework: "httptest", .fixed("httptest.Server"), boundary: .api),
-        MockRule([.go], "httptest.NewUnstartedServer(", framework: "httptest", .fixed("httptest.Server"), boundary: .api),
+        MockRule(
+            [.go], "httptest.NewUnstartedServer(", framework: "httptest", .fixed("httptest.Server"), boundary: .api),
         MockRule([.go], "sqlmock.New(", framework: "sqlmock", .fixed("database/sql"), boundary: .database),
         MockRule([.go], "sqlmock.NewWithDSN(", framework: "sqlmock", .fixed("database/sql"), boundary: .database),
         MockRule([.go], "fstest.MapFS", framework: "testing/fstest", .fixed("io/fs"), boundary: .filesystem),
@@ -85,15 +86,17 @@ extension MockRule {
         MockRule([.kotlin], "@MockK", framework: "MockK", .annotatedDeclaration),
         MockRule([.kotlin], "@RelaxedMockK", framework: "MockK", .annotatedDeclaration),
         MockRule([.kotlin], "@MockkBean", framework: "MockK", .annotatedDeclaration),
-        MockRule(jvmLanguages, "stubFor(", framework: "WireMock", .firstString, boundary: .api, allowsMemberAccess: true),
+        MockRule(
+            jvmLanguages, "stubFor(", framework: "WireMock", .firstString, boundary: .api, allowsMemberAccess: true),
     ]
 
     private static let ruby: [MockRule] =
         ["double(", "instance_double(", "class_double(", "object_double(", "instance_spy(", "class_spy("].map {
             MockRule([.ruby], $0, framework: "rspec-mocks", .firstArgument)
-        } + ["allow(", "expect(", "allow_any_instance_of(", "expect_any_instance_of("].map {
+        }
+        + ["allow(", "expect(", "allow_any_instance_of(", "expect_any_instance_of("].map {
             MockRule([.ruby], $0, framework: "rspec-mocks", .receiver)
         } + [
-            MockRule([.ruby], "stub_request(", framework: "webmock", .firstString, boundary: .api),
+            MockRule([.ruby], "stub_request(", framework: "webmock", .firstString, boundary: .api)
         ]
 }

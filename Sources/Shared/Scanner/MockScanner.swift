@@ -42,7 +42,8 @@ private struct Walk {
         if isRecording { recordings.append((relative, [])) }
         defer {
             if isRecording, let recording = recordings.popLast() {
-                evidence.append(RealDependencyDetector.recordingEvidence(directory: recording.path, names: recording.names))
+                evidence.append(
+                    RealDependencyDetector.recordingEvidence(directory: recording.path, names: recording.names))
             }
         }
         for entry in entries {
@@ -101,7 +102,8 @@ private struct Walk {
         if language == .javascript, let manual = manualMock(path) {
             let (boundary, key) = TargetClassifier.classify(manual)
             fileFindings.insert(
-                MockFinding(file: path, line: 1, framework: "jest manual mock", target: manual, boundary: boundary, key: key),
+                MockFinding(
+                    file: path, line: 1, framework: "jest manual mock", target: manual, boundary: boundary, key: key),
                 at: 0
             )
         }

@@ -239,8 +239,9 @@ package enum RealDependencyDetector {
         for range in source.strings where range.count > 8 && range.count < 512 {
             let first = source.bytes[range.lowerBound] | 0x20
             // Every scheme starts with one of these letters; skip the decoding otherwise.
-            guard first == UInt8(ascii: "p") || first == UInt8(ascii: "m") || first == UInt8(ascii: "r")
-                || first == UInt8(ascii: "j") || first == UInt8(ascii: "s")
+            guard
+                first == UInt8(ascii: "p") || first == UInt8(ascii: "m") || first == UInt8(ascii: "r")
+                    || first == UInt8(ascii: "j") || first == UInt8(ascii: "s")
             else { continue }
             let text = String(decoding: source.bytes[range.prefix(24)], as: UTF8.self).lowercased()
             if let scheme = connectionSchemes.first(where: { text.hasPrefix($0) }) { schemes.append(scheme) }

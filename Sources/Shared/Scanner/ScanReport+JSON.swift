@@ -24,7 +24,10 @@ extension ScanReport {
                 ("evidence", .array(evidence.map(\.json))),
                 (
                     "unreadable",
-                    .array(unreadable.map { .object(JSONObject([("path", .string($0.path)), ("reason", .string($0.reason))])) })
+                    .array(
+                        unreadable.map {
+                            .object(JSONObject([("path", .string($0.path)), ("reason", .string($0.reason))]))
+                        })
                 ),
                 ("skippedOversize", .array(skippedOversize.map { .string($0) })),
             ])

@@ -120,8 +120,10 @@ struct SourceMasker {
                 index += 2
                 continue
             }
-            if byte == quote, !isTriple || (index + 2 < bytes.count && bytes[index + 1] == quote
-                && bytes[index + 2] == quote)
+            if byte == quote,
+                !isTriple
+                    || (index + 2 < bytes.count && bytes[index + 1] == quote
+                        && bytes[index + 2] == quote)
             {
                 strings.append(contentStart..<index)
                 return index + delimiterLength

@@ -123,9 +123,10 @@ package enum TargetClassifier {
     /// The host of `scheme://host[:port]/…`, or nil when `text` is not such a URL.
     static func host(ofURL text: String) -> String? {
         let characters = Array(text)
-        guard let separator = (0..<max(0, characters.count - 2)).first(where: {
-            characters[$0] == ":" && characters[$0 + 1] == "/" && characters[$0 + 2] == "/"
-        })
+        guard
+            let separator = (0..<max(0, characters.count - 2)).first(where: {
+                characters[$0] == ":" && characters[$0 + 1] == "/" && characters[$0 + 2] == "/"
+            })
         else { return nil }
         var rest = Substring(String(characters[(separator + 3)...]))
         if let at = rest.firstIndex(of: "@"), rest[..<at].firstIndex(of: "/") == nil {

@@ -1,6 +1,6 @@
 import Shared
-import Testing
 import TestSupport
+import Testing
 
 /// The exact text and JSON renderings of a small report.
 struct ScanReportRenderingTests {

@@ -1,6 +1,6 @@
 import Shared
-import Testing
 import TestSupport
+import Testing
 
 /// Masking is observable through the scanner: only code outside comments and strings can yield a finding, and
 /// line numbers survive multi-line comments and strings.
@@ -9,11 +9,13 @@ struct SourceMaskerTests {
         try withTemporaryDirectory { root in
             try writeFile(
                 root + "/a_test.go",
-                "package a\nvar q = '\\''\nvar raw = `C:\\path\\`\n/* httptest.NewServer(\n */\nvar s = httptest.NewServer(nil)\n")
+                "package a\nvar q = '\\''\nvar raw = `C:\\path\\`\n/* httptest.NewServer(\n */\nvar s = httptest.NewServer(nil)\n"
+            )
             let report = try MockScanner.scan(root: root)
-            #expect(report.findings.map(ExpectedFinding.init) == [
-                ExpectedFinding("a_test.go", 6, .api, "httptest", "httptest.Server", covered: false)
-            ])
+            #expect(
+                report.findings.map(ExpectedFinding.init) == [
+                    ExpectedFinding("a_test.go", 6, .api, "httptest", "httptest.Server", covered: false)
+                ])
         }
     }
 
@@ -36,9 +38,10 @@ struct SourceMaskerTests {
                 root + "/src/test/kotlin/ATest.kt",
                 "val s = \"\"\"\n@MockK lateinit var a: Api\n\"\"\"\nval c = mockk<OrderRepository>()\n")
             let report = try MockScanner.scan(root: root)
-            #expect(report.findings.map { "\($0.file):\($0.line) \($0.target)" } == [
-                "Tests/ATests.swift:4 Repository", "src/test/kotlin/ATest.kt:4 OrderRepository",
-            ])
+            #expect(
+                report.findings.map { "\($0.file):\($0.line) \($0.target)" } == [
+                    "Tests/ATests.swift:4 Repository", "src/test/kotlin/ATest.kt:4 OrderRepository",
+                ])
         }
     }
 }

@@ -44,8 +44,10 @@ struct TestFileClassifierTests {
         #expect(TestFileClassifier.isIntegrationTestPath(path) == isIntegration)
     }
 
-    @Test(arguments: ["node_modules", "vendor", ".git", ".build", "dist", "build", "target", "Pods", "__pycache__",
-                      ".venv", "venv", "coverage", "DerivedData", "foo.egg-info"])
+    @Test(arguments: [
+        "node_modules", "vendor", ".git", ".build", "dist", "build", "target", "Pods", "__pycache__",
+        ".venv", "venv", "coverage", "DerivedData", "foo.egg-info",
+    ])
     func skipsVendoredAndBuildDirectories(name: String) {
         #expect(TestFileClassifier.isSkippedDirectory(name))
     }
