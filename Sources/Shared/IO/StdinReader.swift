@@ -24,6 +24,12 @@ package struct StdinReader: Sendable {
         package var bytes: [UInt8]
         /// Why reading stopped.
         package var outcome: Outcome
+
+        /// A result.
+        package init(bytes: [UInt8], outcome: Outcome) {
+            self.bytes = bytes
+            self.outcome = outcome
+        }
     }
 
     /// The most bytes kept (default 1 MiB).

@@ -108,7 +108,7 @@ package enum NotificationCopy {
         ],
         "build": [
             "start": ("Building", "{totalTasks} tasks lined up"),
-            "task_complete": ("{current}/{total} done", "{taskName}"),
+            "task_complete": ("✓ {current}/{total}", "{taskName}"),
             "complete": ("→ Ship", "{testsPass} tests passing after {duration}"),
             "failed": ("Build Failed", "Still red: {failedTest}"),
         ],

@@ -80,7 +80,7 @@ package struct GitBranchReader: Sendable {
     }
 
     private static func firstLine(_ text: String) -> String {
-        let line = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        let line = text.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: \.isNewline).first ?? ""
         return String(line).trimmingWhitespace
     }
 
