@@ -1,5 +1,6 @@
 import ArgumentParser
 import Shared
+import ToolSupport
 
 extension OSSIntegration {
     /// `oss-integration scan`: the mock inventory of a repository's test code.
@@ -60,13 +61,10 @@ extension OSSIntegration {
                 maxFiles: maxFiles,
                 timeBudget: timeBudget
             )
-            do {
-                let report = try MockScanner.scan(root: root, options: options)
-                Console.standard.out(format == .json ? report.json.pretty + "\n" : report.text)
-            } catch {
-                Console.standard.errorLine("oss-integration: error: \(error.description)")
-                throw ExitCode(error.exitStatus.rawValue)
+            let report = try FailureReporter.run(tool: "oss-integration") {
+                try MockScanner.scan(root: root, options: options)
             }
+            Console.standard.out(format == .json ? report.json.pretty + "\n" : report.text)
         }
     }
 }
