@@ -5,6 +5,12 @@ extension WorkflowState {
         package var line: String
         /// Whether the verb counts as a write (every verb does, except `init` on an existing file).
         package var writes: Bool
+
+        /// An effect with a confirmation line.
+        package init(line: String, writes: Bool) {
+            self.line = line
+            self.writes = writes
+        }
     }
 
     /// The `nextCommand` that `completeStep` sets for the main workflow commands (`.null` for ship); nil leaves it.

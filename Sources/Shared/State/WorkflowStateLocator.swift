@@ -13,6 +13,13 @@ package struct WorkflowStateLocator: Sendable {
         package var project: String?
         /// `Security: Path outside allowed directories rejected: <path>` lines, for stderr.
         package var warnings: [String]
+
+        /// A location.
+        package init(path: String, project: String?, warnings: [String]) {
+            self.path = path
+            self.project = project
+            self.warnings = warnings
+        }
     }
 
     private let environment: Environment
