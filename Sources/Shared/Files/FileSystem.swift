@@ -208,3 +208,19 @@ package enum FileSystem {
         return names.sorted()
     }
 }
+
+extension FileSystem {
+    /// Runs `body` while holding a shared `flock` on `lockPath` (created 0600): many holders at once, none while an
+    /// exclusive holder runs.
+    /// - Throws: `FileError` when the lock file cannot be opened, or whatever `body` throws.
+    package static func withSharedLock<T>(_ lockPath: String, _ body: () throws -> T) throws -> T {
+        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw FileError(path: lockPath, operation: "open lock", code: errno) }
+        defer { close(fd) }
+        while flock(fd, LOCK_SH) != 0 {
+            if errno != EINTR { throw FileError(path: lockPath, operation: "lock", code: errno) }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+}

@@ -1,0 +1,24 @@
+import Shared
+
+/// `oss-log`: the native replacement for the plugin's `oss-log.sh`.
+///
+/// The grammar is the original's positional one (`oss-log <action> <args…>`), where payloads are free text that
+/// may begin with `-`; it is parsed in Shared rather than by ArgumentParser, which also keeps this hot-path binary
+/// small and quick to start.
+@main
+enum OSSLog {
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        switch arguments.first {
+        case "-h", "--help":
+            Console.standard.out(LogCommandHelp.text)
+            exit(0)
+        case "--version":
+            Console.standard.line("oss-log \(ToolVersion.current)")
+            exit(0)
+        default:
+            let command = LogCommand(environment: .current(), console: .standard, effects: nil)
+            exit(command.run(arguments))
+        }
+    }
+}
