@@ -8,6 +8,9 @@ struct OSSNotify {
         let environment = Environment.current()
         let output: CommandOutput
         switch arguments.first {
+        case "--statusline":
+            let input = StatusLineCommand.readStandardInput()
+            output = CommandOutput(stdout: StatusLineCommand.run(input: input, environment: environment, clock: .system) + "\n")
         case "--state":
             output = WorkflowStateCommand.run(
                 arguments: Array(arguments.dropFirst()), environment: environment, clock: .system)
