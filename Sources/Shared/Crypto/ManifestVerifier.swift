@@ -1,0 +1,45 @@
+import Crypto
+
+/// Ed25519 verification of the prompt manifest over the canonical bytes of contract §6.8.
+package enum ManifestVerifier {
+    /// The signed message: JS `JSON.stringify({version, algorithm, signing, prompts})` with the prompt keys in
+    /// UTF-16 code-unit order and every entry serialised as received; nil when `prompts` is not an object
+    /// (upstream throws there, which counts as invalid).
+    package static func canonicalBytes(of manifest: JSONValue) -> [UInt8]? {
+        guard let prompts = manifest["prompts"]?.objectValue else { return nil }
+        var signed = JSONObject()
+        for field in ["version", "algorithm", "signing"] {
+            if let value = manifest[field] { signed[field] = value }
+        }
+        var sortedPrompts = JSONObject()
+        for key in sortedPromptKeys(prompts.keys) {
+            sortedPrompts[key] = prompts[key]
+        }
+        signed["prompts"] = .object(sortedPrompts)
+        return Array(JSONValue.object(signed).compact.utf8)
+    }
+
+    /// Keys in JavaScript's default `Array.prototype.sort()` order: UTF-16 code units, no normalisation.
+    package static func sortedPromptKeys(_ keys: [String]) -> [String] {
+        keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
+    }
+
+    /// True when `signature` (base64 of 64 bytes) is a valid signature of the canonical bytes under `key`.
+    /// Any malformed part makes it false, as upstream's catch-all does.
+    package static func verify(_ manifest: JSONValue, key: ManifestPublicKey) -> Bool {
+        guard let message = canonicalBytes(of: manifest),
+            let signatureText = manifest["signature"]?.stringValue,
+            let signature = Base64.decode(signatureText), signature.count == 64
+        else { return false }
+        return key.key.isValidSignature(signature, for: message)
+    }
+
+    /// Signs a manifest value with `privateKey`, returning it with `signature` set (test servers, fixtures).
+    package static func sign(_ manifest: JSONValue, privateKey: Curve25519.Signing.PrivateKey) throws -> JSONValue {
+        guard var object = manifest.objectValue, let message = canonicalBytes(of: manifest) else {
+            throw CryptoError.invalidParameters("manifest has no prompts object")
+        }
+        object["signature"] = .string(Base64.encode(Array(try privateKey.signature(for: message))))
+        return .object(object)
+    }
+}
