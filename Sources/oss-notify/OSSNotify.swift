@@ -1,29 +1,40 @@
 import Shared
 
 /// `oss-notify`: workflow, session, issue and direct notifications, the workflow-state verbs and the status line.
+///
+/// The grammar is the original's positional one, whose payloads are free text that may begin with `-`; it is
+/// parsed in Shared (`NotifyCommand`) rather than by ArgumentParser, which keeps this hot-path binary quick to start.
 @main
-struct OSSNotify {
+enum OSSNotify {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let environment = Environment.current()
         let output: CommandOutput
-        switch arguments.first {
-        case "--statusline":
-            let input = StatusLineCommand.readStandardInput()
-            output = CommandOutput(stdout: StatusLineCommand.run(input: input, environment: environment, clock: .system) + "\n")
-        case "--state":
-            output = WorkflowStateCommand.run(
-                arguments: Array(arguments.dropFirst()), environment: environment, clock: .system)
-        default:
-            output = CommandOutput(stderr: "not yet available\n", status: .failure)
+        do {
+            switch try NotifyCommand.parse(arguments) {
+            case .help:
+                output = CommandOutput(stdout: NotifyCommand.usage)
+            case .version:
+                output = CommandOutput(stdout: "oss-notify \(ToolVersion.current)\n")
+            case .statusLine:
+                let line = StatusLineCommand.run(
+                    input: StatusLineCommand.readStandardInput(), environment: environment, clock: .system)
+                output = CommandOutput(stdout: line + "\n")
+            case .state(let verbArguments):
+                output = WorkflowStateCommand.run(arguments: verbArguments, environment: environment, clock: .system)
+            case .updateNotice(let script, let stateFile, let delay):
+                _ = try? UpdateNotice.run(
+                    script: script, stateFile: stateFile, delaySeconds: delay, environment: environment, clock: .system)
+                output = CommandOutput()
+            case let command:
+                output = NotifyRunner(environment: environment, workingDirectory: FileSystem.realPath("."))
+                    .run(command)
+            }
+        } catch {
+            output = CommandOutput(stderr: "\(error)\n", status: error.exitStatus)
         }
-        emit(output.stdout, to: 1)
-        emit(output.stderr, to: 2)
+        Console.standard.out(output.stdout)
+        Console.standard.err(output.stderr)
         exit(output.status.rawValue)
-    }
-
-    private static func emit(_ text: String, to fd: Int32) {
-        guard !text.isEmpty else { return }
-        try? FileSystem.writeAll(fd: fd, bytes: Array(text.utf8), path: fd == 1 ? "stdout" : "stderr")
     }
 }
