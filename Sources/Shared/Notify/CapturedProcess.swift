@@ -33,7 +33,12 @@ package enum CapturedProcess {
             actions.addOpen(fd: 2, path: "/dev/null", flags: O_WRONLY)
         }
         actions.addClose(writeEnd)
-        let pid = actions.spawn(executable, arguments: arguments, environment: environment)
+        var pid = actions.spawn(executable, arguments: arguments, environment: environment)
+        // ETXTBSY: a script being replaced (or written by a process that just forked) is briefly unexecutable.
+        for _ in 0..<3 where pid == nil && FileSystem.isExecutable(executable) {
+            usleep(20_000)
+            pid = actions.spawn(executable, arguments: arguments, environment: environment)
+        }
         close(writeEnd)
         if logFD >= 0 { close(logFD) }
         guard let pid else { return Result(status: nil, stdout: [], timedOut: false) }

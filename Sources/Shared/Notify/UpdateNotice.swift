@@ -16,7 +16,7 @@ package enum UpdateNotice {
         ]
         for case let directory? in directories {
             let candidate = directory.appendingPathComponent("check-updates.sh")
-            if FileSystem.isExecutable(candidate) { return candidate }
+            if FileSystem.isExecutable(candidate) { return FileSystem.realPath(candidate) ?? candidate }
         }
         return nil
     }
