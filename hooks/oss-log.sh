@@ -1,4 +1,5 @@
 #!/bin/sh
+# native oss hook shim (installed by Scripts/install.sh; do not edit)
 # Drop-in shim for the plugin's oss-log.sh: runs the native oss-log binary with the same arguments.
 # Looks next to this script in ../bin first, then in ~/.oss/bin. Needs no bash, jq or node.
 dir=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)

@@ -26,7 +26,8 @@ struct OSSNotifyStatusLineEndToEndTests {
     }
 
     private func stdin(_ project: String) -> String {
-        #"{"session_id":"s","model":{"id":"claude-opus","display_name":"Opus"},"workspace":{"current_dir":"\#(project)"}}"#
+        #"{"session_id":"s","model":{"id":"claude-opus","display_name":"Opus"},"#
+            + #""workspace":{"current_dir":"\#(project)"}}"#
     }
 
     @Test func rendersTheActiveLine() throws {
@@ -38,7 +39,9 @@ struct OSSNotifyStatusLineEndToEndTests {
             #expect(result.status == 0)
             #expect(
                 result.stdout
-                    == "✅ | [Opus] shop | 🌿 feat/alpha | build → ship | 🤖 react-specialist | ⚡ | 📋1: Implement authentica...\n")
+                    == "✅ | [Opus] shop | 🌿 feat/alpha | build → ship | 🤖 react-specialist | ⚡ | "
+                    + "📋1: Implement authentica...\n"
+            )
             #expect(result.stderr.isEmpty)
         }
     }
@@ -71,10 +74,13 @@ struct OSSNotifyStatusLineEndToEndTests {
     @Test func stdinThatNeverClosesStillRenders() throws {
         try withTemporaryDirectory { root in
             let (home, project) = try makeProject(root)
-            let full = "✅ | [Opus] shop | 🌿 feat/alpha | build → ship | 🤖 react-specialist | ⚡ | 📋1: Implement authentica...\n"
+            let full =
+                "✅ | [Opus] shop | 🌿 feat/alpha | build → ship | 🤖 react-specialist | ⚡ | 📋1: Implement authentica...\n"
             // A writer that never closes: a whole document is rendered at once, a partial one after the 200 ms
             // read deadline (and, being unparsable, with the defaults: no project, so the global state).
-            for (text, expected, slow) in [(stdin(project), full, false), (String(stdin(project).dropLast()), "✅ | [Claude] | global\n", true)] {
+            for (text, expected, slow) in [
+                (stdin(project), full, false), (String(stdin(project).dropLast()), "✅ | [Claude] | global\n", true),
+            ] {
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: ToolRunner.path(of: "oss-notify"))
                 process.arguments = ["--statusline"]

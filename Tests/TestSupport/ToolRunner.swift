@@ -72,6 +72,8 @@ package enum ToolRunner {
         _ executable: String, _ arguments: [String], environment: [String: String], stdin: String? = nil,
         cwd: String? = nil, timeout: Double = 60
     ) throws -> ToolResult {
+        // A child that exits without reading its stdin must not kill the test process with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

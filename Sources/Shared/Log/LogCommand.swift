@@ -243,7 +243,7 @@ package struct LogCommand {
             staged = output.split(separator: "\n").map(String.init)
         }
         let checklist = IronLawChecklist.evaluate(
-            directory: workingDirectory, branch: GitHead.branch(in: workingDirectory), stagedFiles: staged,
+            directory: workingDirectory, branch: GitBranchReader().branch(startingAt: workingDirectory), stagedFiles: staged,
             home: paths.home)
         let path = book.commandLog(command)
         try book.append(checklist.commandLogLines(command: command, stamp: book.stamp()).map { (path, $0) })

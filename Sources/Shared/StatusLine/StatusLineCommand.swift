@@ -31,9 +31,11 @@ package enum StatusLineCommand {
         if !parsed.currentDirectory.isEmpty { project = resolver.validate(parsed.currentDirectory) }
         if project == nil { project = resolver.validatedCurrentProject() }
 
-        let state = readJSON(preferring: project.map { $0.appendingPathComponent(".oss/workflow-state.json") },
+        let state = readJSON(
+            preferring: project.map { $0.appendingPathComponent(".oss/workflow-state.json") },
             else: paths.globalWorkflowStateFile)
-        let queue = readJSON(preferring: project.map { $0.appendingPathComponent(".oss/queue.json") },
+        let queue = readJSON(
+            preferring: project.map { $0.appendingPathComponent(".oss/queue.json") },
             else: paths.globalQueueFile)
         let ironLaw = readJSON(paths.ironLawStateFile)
         let branch = (project ?? workingDirectory).flatMap { GitBranchReader().branch(startingAt: $0) }

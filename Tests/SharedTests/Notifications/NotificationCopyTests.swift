@@ -28,54 +28,83 @@ struct NotificationCopyTests {
         "agent_failed", "unheard_of",
     ]
 
+    /// The steps joined as a subtitle.
+    private func chain(_ steps: String...) -> String {
+        steps.joined(separator: " → ")
+    }
+
     // MARK: Chain subtitles
 
     @Test func ideateSubtitles() {
-        #expect(workflow("ideate", "start").subtitle == "IDEATE → plan → acceptance → red → green → refactor → integration → ship")
-        #expect(workflow("ideate", "complete").subtitle == "ideate✓ → plan → acceptance → red → green → refactor → integration → ship")
-        #expect(workflow("ideate", "failed").subtitle == "IDEATE → plan → acceptance → red → green → refactor → integration → ship")
+        #expect(
+            workflow("ideate", "start").subtitle
+                == chain("IDEATE", "plan", "acceptance", "red", "green", "refactor", "integration", "ship"))
+        #expect(
+            workflow("ideate", "complete").subtitle
+                == chain("ideate✓", "plan", "acceptance", "red", "green", "refactor", "integration", "ship"))
+        #expect(
+            workflow("ideate", "failed").subtitle
+                == chain("IDEATE", "plan", "acceptance", "red", "green", "refactor", "integration", "ship"))
     }
 
     @Test func planSubtitles() {
-        #expect(workflow("plan", "start").subtitle == "ideate✓ → PLAN → acceptance → red → green → refactor → integration → ship")
-        #expect(workflow("plan", "complete").subtitle == "ideate✓ → plan✓ → acceptance → red → green → refactor → integration → ship")
+        #expect(
+            workflow("plan", "start").subtitle
+                == chain("ideate✓", "PLAN", "acceptance", "red", "green", "refactor", "integration", "ship"))
+        #expect(
+            workflow("plan", "complete").subtitle
+                == chain("ideate✓", "plan✓", "acceptance", "red", "green", "refactor", "integration", "ship"))
     }
 
     @Test func buildSubtitles() {
-        #expect(workflow("build", "start").subtitle == "ideate✓ → plan✓ → ACCEPTANCE → red → green → refactor → integration → ship")
+        // Spelled out once in full, separators included.
+        #expect(
+            workflow("build", "start").subtitle
+                == "ideate✓ → plan✓ → ACCEPTANCE → red → green → " + "refactor → integration → ship")
+        #expect(
+            workflow("build", "start").subtitle
+                == chain("ideate✓", "plan✓", "ACCEPTANCE", "red", "green", "refactor", "integration", "ship"))
         #expect(
             workflow("build", "task_complete", ["tddPhase": "green", "current": 3, "total": 10]).subtitle
-                == "ideate✓ → plan✓ → acceptance✓ → red✓ → GREEN → refactor → integration → ship")
+                == chain("ideate✓", "plan✓", "acceptance✓", "red✓", "GREEN", "refactor", "integration", "ship"))
         #expect(
             workflow("build", "failed", ["tddPhase": "REFACTOR"]).subtitle
-                == "ideate✓ → plan✓ → acceptance✓ → red✓ → green✓ → REFACTOR → integration → ship")
+                == chain("ideate✓", "plan✓", "acceptance✓", "red✓", "green✓", "REFACTOR", "integration", "ship"))
         #expect(
             workflow("build", "start", ["tddPhase": "mock"]).subtitle
-                == "ideate✓ → plan✓ → ACCEPTANCE → red → green → refactor → integration → ship")
-        #expect(workflow("build", "complete").subtitle == "ideate✓ → plan✓ → acceptance✓ → red✓ → green✓ → refactor✓ → integration✓ → ship")
+                == chain("ideate✓", "plan✓", "ACCEPTANCE", "red", "green", "refactor", "integration", "ship"))
+        #expect(
+            workflow("build", "complete").subtitle
+                == chain("ideate✓", "plan✓", "acceptance✓", "red✓", "green✓", "refactor✓", "integration✓", "ship"))
     }
 
     @Test func shipSubtitles() {
-        let active = "ideate✓ → plan✓ → acceptance✓ → red✓ → green✓ → refactor✓ → integration✓ → SHIP"
+        let active = chain("ideate✓", "plan✓", "acceptance✓", "red✓", "green✓", "refactor✓", "integration✓", "SHIP")
         #expect(workflow("ship", "start").subtitle == active)
         #expect(workflow("ship", "pr_created").subtitle == active)
-        #expect(workflow("ship", "merged").subtitle == "ideate✓ → plan✓ → acceptance✓ → red✓ → green✓ → refactor✓ → integration✓ → ship✓")
+        #expect(
+            workflow("ship", "merged").subtitle
+                == chain("ideate✓", "plan✓", "acceptance✓", "red✓", "green✓", "refactor✓", "integration✓", "ship✓"))
     }
 
     @Test(arguments: [("watching", "🤖✓ "), ("intervening", "🤖⚡ "), ("idle", "🤖✗ "), ("asleep", "")])
     func supervisorPrefixes(supervisor: String, prefix: String) {
         let subtitle = workflow("plan", "start", ["supervisor": .string(supervisor)]).subtitle
-        #expect(subtitle == prefix + "ideate✓ → PLAN → acceptance → red → green → refactor → integration → ship")
+        #expect(
+            subtitle == prefix
+                + chain("ideate✓", "PLAN", "acceptance", "red", "green", "refactor", "integration", "ship"))
     }
 
     @Test func chainStateOverridesTheDerivedState() {
         let context: JSONObject = [
             "supervisor": "watching",
-            "chainState": ["ideate": "done", "plan": "done", "acceptance": "done", "red": "active", "green": "pending"],
+            "chainState": [
+                "ideate": "done", "plan": "done", "acceptance": "done", "red": "active", "green": "pending",
+            ],
         ]
         #expect(
             workflow("build", "complete", context).subtitle
-                == "🤖✓ ideate✓ → plan✓ → acceptance✓ → RED → green → refactor → integration → ship")
+                == "🤖✓ " + chain("ideate✓", "plan✓", "acceptance✓", "RED", "green", "refactor", "integration", "ship"))
     }
 
     // MARK: Titles
@@ -138,7 +167,8 @@ struct NotificationCopyTests {
         let task = workflow("build", "task_complete", ["current": 3, "total": 10, "taskName": "Add login"])
         #expect(task.title == "✓ 3/10")
         #expect(task.message == "Add login")
-        #expect(workflow("build", "complete", ["testsPass": 42, "duration": "3m"]).message == "42 tests passing after 3m")
+        #expect(
+            workflow("build", "complete", ["testsPass": 42, "duration": "3m"]).message == "42 tests passing after 3m")
         #expect(workflow("ship", "quality_passed", ["checks": ["lint", "test", "build"]]).message == "3 checks green")
         #expect(workflow("ship", "pr_created", ["prNumber": 87, "prTitle": "Add auth"]).title == "PR #87")
         #expect(workflow("ship", "failed", ["blocker": "CI red"]).message == "Blocked by CI red")

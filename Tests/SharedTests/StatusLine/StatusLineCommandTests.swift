@@ -122,8 +122,10 @@ struct StatusLineCommandTests {
             let full = run(root: root, stdin: stdin(root + "/home/proj"))
             #expect(full == "✅ | [Opus] proj | 🌿 feat/alpha")
             #expect(run(root: root, stdin: stdin(root + "/home/proj"), extra: ["COLUMNS": "200"]) == full)
-            #expect(run(root: root, stdin: stdin(root + "/home/proj"), extra: ["COLUMNS": "20"]) == "✅ | [Opus] proj | …")
-            #expect(run(root: root, stdin: stdin(root + "/home/proj"), extra: ["COLUMNS": "22"]) == "✅ | [Opus] proj | 🌿…")
+            #expect(
+                run(root: root, stdin: stdin(root + "/home/proj"), extra: ["COLUMNS": "20"]) == "✅ | [Opus] proj | …")
+            #expect(
+                run(root: root, stdin: stdin(root + "/home/proj"), extra: ["COLUMNS": "22"]) == "✅ | [Opus] proj | 🌿…")
             for ignored in ["", "0", "-5", "wide"] {
                 #expect(run(root: root, stdin: stdin(root + "/home/proj"), extra: ["COLUMNS": ignored]) == full)
             }
@@ -143,4 +145,3 @@ struct StatusLineCommandTests {
         }
     }
 }
-

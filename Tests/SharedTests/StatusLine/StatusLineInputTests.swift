@@ -4,7 +4,8 @@ import Testing
 struct StatusLineInputTests {
     @Test func readsModelAndDirectory() {
         let input = StatusLineInput(
-            bytes: Array(#"{"model":{"id":"x","display_name":"Opus"},"workspace":{"current_dir":"/p/app"},"x":1}"#.utf8))
+            bytes: Array(#"{"model":{"id":"x","display_name":"Opus"},"workspace":{"current_dir":"/p/app"},"x":1}"#.utf8)
+        )
         #expect(input == StatusLineInput(modelName: "Opus", currentDirectory: "/p/app"))
     }
 

@@ -75,7 +75,8 @@ struct StatusLineRendererTests {
         #expect(render(["currentCommand": "plan", "nextCommand": "build"]).contains("| plan → build"))
         #expect(render(["activeStep": "plan", "nextCommand": "build"]).contains("| plan → build"))
         #expect(render(["currentCommand": "plan", "nextCommand": "plan"]) == "✅ | [Claude] app | plan")
-        #expect(render(["currentCommand": "build", "nextCommand": "ship", "progress": "3/10"]).contains("| build 3/10"))
+        #expect(
+            render(["currentCommand": "build", "nextCommand": "ship", "progress": "3/10"]).contains("| build 3/10"))
     }
 
     @Test func shipWithNullNextHasNoArrow() {
@@ -113,7 +114,8 @@ struct StatusLineRendererTests {
 
     @Test func queueSummaryPendingAndCritical() {
         let pending: JSONValue = [
-            "currentCommand": "build", "queueSummary": ["pendingCount": 3, "criticalCount": 0, "topTask": "Implement auth"],
+            "currentCommand": "build",
+            "queueSummary": ["pendingCount": 3, "criticalCount": 0, "topTask": "Implement auth"],
         ]
         #expect(render(pending).hasSuffix("| 📋3: Implement auth"))
         let critical: JSONValue = [
@@ -129,7 +131,9 @@ struct StatusLineRendererTests {
             "queueSummary": ["pendingCount": 1, "topTask": "Implement authentication flow"],
         ]
         #expect(render(state).hasSuffix("| 📋1: Implement authentica..."))
-        let exact: JSONValue = ["currentCommand": "build", "queueSummary": ["pendingCount": 1, "topTask": "12345678901234567890"]]
+        let exact: JSONValue = [
+            "currentCommand": "build", "queueSummary": ["pendingCount": 1, "topTask": "12345678901234567890"],
+        ]
         #expect(render(exact).hasSuffix("| 📋1: 12345678901234567890"))
         // Characters, not bytes (contract D40).
         let accented: JSONValue = [
