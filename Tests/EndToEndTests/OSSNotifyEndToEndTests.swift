@@ -67,7 +67,10 @@ struct OSSNotifyEndToEndTests {
                       "nextCommand": "ship"
                     }
                     """)
-            #expect(await NotifySandbox.eventually { server.analyticsRequests.count == 1 && server.telegramRequests.count == 1 })
+            #expect(
+                await NotifySandbox.eventually {
+                    server.analyticsRequests.count == 1 && server.telegramRequests.count == 1
+                })
             let analytics = try #require(server.analyticsRequests.first)
             #expect(analytics.method == "POST")
             #expect(analytics.header("Authorization") == "Bearer \(Self.apiKey)")
@@ -135,7 +138,8 @@ struct OSSNotifyEndToEndTests {
             #expect(await NotifySandbox.eventually { server.telegramRequests.count == 2 })
 
             // failed: supervisor intervening, Telegram with the blocker
-            let (failed, _) = try await sandbox.run("oss-notify", ["--workflow", "build", "failed", #"{"blocker":"CI red"}"#])
+            let (failed, _) = try await sandbox.run(
+                "oss-notify", ["--workflow", "build", "failed", #"{"blocker":"CI red"}"#])
             #expect(failed.status == 0)
             #expect(failed.stdout == "")
             #expect(WorkflowStateStore(path: sandbox.stateFile).read()?.object["supervisor"] == "intervening")
@@ -148,16 +152,24 @@ struct OSSNotifyEndToEndTests {
             #expect(server.analyticsRequests.count == 1)
 
             let buildLog = NotifySandbox.unstamped(sandbox.commandLog("build"))
-            #expect(buildLog.prefix(3) == ["[start]", #"[task_complete] current=3, total=10, taskName=Add "login", tddPhase=red"#, "[complete] testsPass=42, duration=5m"])
+            #expect(
+                buildLog.prefix(3) == [
+                    "[start]", #"[task_complete] current=3, total=10, taskName=Add "login", tddPhase=red"#,
+                    "[complete] testsPass=42, duration=5m",
+                ])
             #expect(buildLog.contains("IRON LAW COMPLIANCE CHECKLIST (/oss:build complete)"))
             #expect(buildLog.contains("[failed] blocker=CI red"))
             let session = NotifySandbox.unstamped(sandbox.sessionLog)
             #expect(session.contains("[build] [start]"))
             #expect(session.contains("[build] [complete] testsPass=42, duration=5m"))
-            #expect(session.contains { $0.hasPrefix("[build] [IRON_LAW] CHECKLIST: ") && $0.hasSuffix("/4 automated checks passed") })
+            #expect(
+                session.contains {
+                    $0.hasPrefix("[build] [IRON_LAW] CHECKLIST: ") && $0.hasSuffix("/4 automated checks passed")
+                })
             #expect(session.contains("[build] [failed] blocker=CI red"))
             // nothing secret reached a log, and the outbox was consumed
-            for log in [sandbox.sessionLog, sandbox.commandLog("build"), sandbox.home + "/.oss/logs/chain-trigger.log"] {
+            for log in [sandbox.sessionLog, sandbox.commandLog("build"), sandbox.home + "/.oss/logs/chain-trigger.log"]
+            {
                 #expect(readFile(log)?.contains(Self.apiKey) != true)
             }
             #expect(await NotifySandbox.eventually { FileSystem.listDirectory(sandbox.home + "/.oss/outbox").isEmpty })
@@ -209,7 +221,8 @@ struct OSSNotifyEndToEndTests {
 
             // No server config and no built-in chain for integration: no block at all.
             let (complete, _) = try await sandbox.run(
-                "oss-notify", ["--workflow", "integration", "complete", #"{"testsPass": 7, "boundariesTested": "db, api"}"#])
+                "oss-notify",
+                ["--workflow", "integration", "complete", #"{"testsPass": 7, "boundariesTested": "db, api"}"#])
             #expect(complete.status == 0)
             #expect(complete.stdout == "")
             #expect(server.http.requests(path: "/api/v1/workflows/integration").count == 1)
@@ -220,7 +233,8 @@ struct OSSNotifyEndToEndTests {
             #expect(state.object["currentCommand"] == nil)
             #expect(state.object["nextCommand"] == nil)
 
-            let (failed, _) = try await sandbox.run("oss-notify", ["--workflow", "integration", "failed", #"{"reason":"db down"}"#])
+            let (failed, _) = try await sandbox.run(
+                "oss-notify", ["--workflow", "integration", "failed", #"{"reason":"db down"}"#])
             #expect(failed.status == 0)
             #expect(WorkflowStateStore(path: sandbox.stateFile).read()?.object["supervisor"] == "intervening")
             #expect(await NotifySandbox.eventually { server.telegramRequests.count == 3 })
@@ -238,14 +252,18 @@ struct OSSNotifyEndToEndTests {
         let api = try OSSAPIServer()
         try await api.start()
         defer { Task { await api.stop() } }
-        try await TestHTTPServer.withServer({ $0.route("POST", "/*") { _ in .hang }; $0.route("GET", "/*") { _ in .hang } }) { hanging in
+        try await TestHTTPServer.withServer({
+            $0.route("POST", "/*") { _ in .hang }
+            $0.route("GET", "/*") { _ in .hang }
+        }) { hanging in
             try await withTemporaryDirectory { root in
                 let sandbox = try NotifySandbox(root: root, server: api)
                 try await sandbox.setUpCredentials()
                 try sandbox.writeConfig(apiURL: hanging.baseURL)
                 let extra = ["OSS_TELEGRAM_API_URL": hanging.baseURL]
                 // The wall time covers the caller reading stdout/stderr to EOF: a sender holding them would show.
-                let (start, seconds) = try await sandbox.run("oss-notify", ["--workflow", "build", "start", "{}"], extra: extra)
+                let (start, seconds) = try await sandbox.run(
+                    "oss-notify", ["--workflow", "build", "start", "{}"], extra: extra)
                 #expect(start.status == 0)
                 #expect(seconds < 1)
                 #expect(await NotifySandbox.eventually(5) { hanging.requests.count == 2 })
@@ -255,7 +273,9 @@ struct OSSNotifyEndToEndTests {
                     "oss-notify", ["--workflow", "build", "complete", "{}"], extra: extra)
                 #expect(complete.status == 0)
                 #expect(completeSeconds < 13)
-                #expect(complete.stdout == "---CHAIN_COMMANDS---\nCHAIN: /oss:context-report (always)\n---END_CHAIN_COMMANDS---\n")
+                #expect(
+                    complete.stdout
+                        == "---CHAIN_COMMANDS---\nCHAIN: /oss:context-report (always)\n---END_CHAIN_COMMANDS---\n")
             }
         }
     }
@@ -291,7 +311,9 @@ struct OSSNotifyEndToEndTests {
             #expect(start.status == 0)
             let (complete, _) = try await sandbox.run("oss-notify", ["--workflow", "build", "complete"])
             #expect(complete.stdout == "")
-            #expect(readFile(sandbox.home + "/.oss/logs/chain-trigger.log")?.contains("build: No API key configured. Run /oss:login") == true)
+            #expect(
+                readFile(sandbox.home + "/.oss/logs/chain-trigger.log")?.contains(
+                    "build: No API key configured. Run /oss:login") == true)
             try await Task.sleep(nanoseconds: 300_000_000)
             #expect(api.requests.isEmpty)
             // a missing context is logged as nothing, not as '{}' (D13)

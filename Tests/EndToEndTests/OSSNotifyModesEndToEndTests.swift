@@ -52,7 +52,8 @@ struct OSSNotifyModesEndToEndTests {
     @Test func issueReachesTheStateAndTheIssueLog() throws {
         try withTemporaryDirectory { root in
             let box = try Box(root)
-            let result = try box.run("oss-notify", ["--issue", "loop_detected", #"{"message":"Read ×5","toolName":"Read"}"#])
+            let result = try box.run(
+                "oss-notify", ["--issue", "loop_detected", #"{"message":"Read ×5","toolName":"Read"}"#])
             #expect(result.status == 0)
             let issue = try #require(box.state?.object["issue"]?.objectValue)
             #expect(issue.keys == ["type", "message", "at"])
@@ -99,7 +100,8 @@ struct OSSNotifyModesEndToEndTests {
             let set = try box.run("oss-notify", ["--state", "setActiveStep", "plan", "--project-dir", other])
             #expect(set.status == 0)
             #expect(set.stdout == "Active step set to: plan\n")
-            #expect(WorkflowStateStore(path: other + "/.oss/workflow-state.json").read()?.object["activeStep"] == "plan")
+            #expect(
+                WorkflowStateStore(path: other + "/.oss/workflow-state.json").read()?.object["activeStep"] == "plan")
             let issue = try box.run("oss-notify", ["--state", "setIssue", "chain_broken", "-- no plan"])
             #expect(issue.stdout == "Issue set: chain_broken\n")
             #expect(box.state?.object["issue"]?["message"] == "-- no plan")
@@ -163,7 +165,8 @@ struct OSSNotifyModesEndToEndTests {
                     group.addTask {
                         try await NotifySandbox.offload {
                             let result = try ToolRunner.run(
-                                "oss-notify", ["--workflow", command, "start", "{}"], environment: environment, cwd: cwd)
+                                "oss-notify", ["--workflow", command, "start", "{}"], environment: environment, cwd: cwd
+                            )
                             #expect((try? JSONValue.parse(bytes: FileSystem.read(stateFile))) != nil)
                             return result
                         }
@@ -199,12 +202,14 @@ struct OSSNotifyModesEndToEndTests {
             let hook = root + "/plugin/hooks/oss-notify.sh"
             try FileSystem.createDirectories(hook.deletingLastPathComponent)
             try FileSystem.writeAtomically(try FileSystem.read(Self.shim), to: hook, mode: 0o755)
-            let missing = try ToolRunner.runProcess(hook, ["--workflow", "build", "start"], environment: box.environment())
+            let missing = try ToolRunner.runProcess(
+                hook, ["--workflow", "build", "start"], environment: box.environment())
             #expect(missing.status == 0)
             #expect(missing.stderr.contains("native oss-notify binary not found"))
             try FileSystem.createDirectories(root + "/plugin/bin")
             try FileSystem.writeAtomically(
-                try FileSystem.read(ToolRunner.path(of: "oss-notify")), to: root + "/plugin/bin/oss-notify", mode: 0o644)
+                try FileSystem.read(ToolRunner.path(of: "oss-notify")), to: root + "/plugin/bin/oss-notify", mode: 0o644
+            )
             let result = try ToolRunner.runProcess(
                 hook, ["--state", "setMessage", "--from shim"], environment: box.environment())
             #expect(result.status == 0)

@@ -69,7 +69,9 @@ package enum CapturedProcess {
     }
 
     private static func openLog(_ path: String) -> Int32? {
-        guard (try? FileSystem.createDirectories(path.deletingLastPathComponent, mode: 0o700)) != nil else { return nil }
+        guard (try? FileSystem.createDirectories(path.deletingLastPathComponent, mode: 0o700)) != nil else {
+            return nil
+        }
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         return fd >= 0 ? fd : nil
     }

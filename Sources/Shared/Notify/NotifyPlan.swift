@@ -66,7 +66,9 @@ package struct NotifyPlan: Equatable, Sendable {
         command: String, event: String, context: NotifyContext, inputs: Inputs
     ) -> NotifyPlan {
         var plan = NotifyPlan()
-        if !command.isEmpty { plan.log = .write(command: command, message: "[\(event)]\(ContextSummary.summarize(context))") }
+        if !command.isEmpty {
+            plan.log = .write(command: command, message: "[\(event)]\(ContextSummary.summarize(context))")
+        }
         switch event {
         case "start":
             plan.verbs = [

@@ -147,7 +147,10 @@ package struct NotifyRunner: Sendable {
             if result.status == 0 {
                 serverConfig = String(decoding: result.stdout, as: UTF8.self)
             } else {
-                let reason = result.timedOut ? "timed out after 10 s" : "exit status \(result.status.map(String.init) ?? "none")"
+                let reason =
+                    result.timedOut
+                    ? "timed out after \(Int(Self.chainTimeout)) s"
+                    : "exit status \(result.status.map(String.init) ?? "none")"
                 appendChainLog(logFile, "\(command): workflow config not fetched (\(reason)); using the built-in chain")
             }
         } else {
@@ -162,6 +165,7 @@ package struct NotifyRunner: Sendable {
     }
 
     private func decryptExecutable() -> String? {
-        SiblingExecutable.locate("oss-decrypt", overrideVariable: "OSS_DECRYPT_BIN", environment: environment, paths: paths)
+        SiblingExecutable.locate(
+            "oss-decrypt", overrideVariable: "OSS_DECRYPT_BIN", environment: environment, paths: paths)
     }
 }

@@ -36,7 +36,9 @@ package struct WorkflowStateLocator: Sendable {
     /// The state file for an optional explicit project directory.
     package func locate(projectDir: String? = nil) -> Location {
         var warnings: [String] = []
-        let candidates = [projectDir, environment.nonEmpty("CLAUDE_PROJECT_DIR"), resolver.currentProjectFileContents()]
+        let candidates = [
+            projectDir, environment.nonEmpty("CLAUDE_PROJECT_DIR"), resolver.currentProjectFileContents(),
+        ]
         // Upstream validation starts by requiring a non-empty HOME.
         if environment.nonEmpty("HOME") != nil {
             for case let candidate? in candidates where !candidate.isEmpty {

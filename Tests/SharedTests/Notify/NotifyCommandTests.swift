@@ -25,8 +25,10 @@ struct NotifyCommandTests {
         #expect(
             try NotifyCommand.parse(["--issue", "--weird", "--"])
                 == .issue(type: "--weird", context: NotifyContext("--")))
-        #expect(try NotifyCommand.parse(["-x", "--force push", "critical"]) == .direct(
-            title: "-x", message: "--force push", priority: .critical))
+        #expect(
+            try NotifyCommand.parse(["-x", "--force push", "critical"])
+                == .direct(
+                    title: "-x", message: "--force push", priority: .critical))
     }
 
     @Test func directModeDefaults() throws {
@@ -47,8 +49,10 @@ struct NotifyCommandTests {
         (["--workflow", "", "start"], "Usage: oss-notify --workflow <command> <event> [context-json]"),
         (["--session"], "Usage: oss-notify --session <event> [context-json]"),
         (["--issue"], "Usage: oss-notify --issue <type> [context-json]"),
-        (["--session-update-notice", "a", "b", "x"],
-         "Usage: oss-notify --session-update-notice <script> <state-file> <delay-seconds>"),
+        (
+            ["--session-update-notice", "a", "b", "x"],
+            "Usage: oss-notify --session-update-notice <script> <state-file> <delay-seconds>"
+        ),
     ])
     func missingArgumentsAreUsageErrors(_ arguments: [String], _ message: String) {
         #expect(throws: NotifyUsageError.self) { try NotifyCommand.parse(arguments) }

@@ -23,7 +23,9 @@ struct NotifyPlanTests {
         settings.telegramChatId = "7"
     }
 
-    private func workflow(_ command: String, _ event: String, _ context: String? = nil, inputs: NotifyPlan.Inputs = inputs())
+    private func workflow(
+        _ command: String, _ event: String, _ context: String? = nil, inputs: NotifyPlan.Inputs = inputs()
+    )
         -> NotifyPlan
     {
         NotifyPlan.workflow(command: command, event: event, context: NotifyContext(context), inputs: inputs)
@@ -55,7 +57,8 @@ struct NotifyPlanTests {
         let plan = workflow(command, "complete", "{\"testsPass\": 5}")
         #expect(plan.log == .write(command: command, message: "[complete] testsPass=5"))
         #expect(
-            plan.verbs == [.completeStep(command), .clearCurrentCommand, .clearTddPhase, .setLastCommand(command)] + tail)
+            plan.verbs == [.completeStep(command), .clearCurrentCommand, .clearTddPhase, .setLastCommand(command)]
+                + tail)
         #expect(plan.checklist == command)
         #expect(plan.chainCommand == command)
     }
@@ -66,12 +69,15 @@ struct NotifyPlanTests {
         #expect(workflow("build", "merged").verbs == [.completeStep("build")])
         #expect(workflow("build", "failed").verbs == [.setSupervisor("intervening")])
         #expect(workflow("build", "milestone", "{\"name\":\"m\"}").verbs.isEmpty)
-        #expect(workflow("build", "milestone", "{\"name\":\"m\"}").log == .write(command: "build", message: "[milestone] name=m"))
+        #expect(
+            workflow("build", "milestone", "{\"name\":\"m\"}").log
+                == .write(command: "build", message: "[milestone] name=m"))
     }
 
     @Test func taskCompleteBuildsProgressWithAnEncoder() {
         let plan = workflow(
-            "build", "task_complete", "{\"current\":3,\"total\":10,\"taskName\":\"Add \\\"login\\\"\",\"tddPhase\":\"GREEN\"}")
+            "build", "task_complete",
+            "{\"current\":3,\"total\":10,\"taskName\":\"Add \\\"login\\\"\",\"tddPhase\":\"GREEN\"}")
         #expect(
             plan.verbs == [
                 .setTddPhase("green"), .setProgress(["progress": "3/10", "currentTask": "Add \"login\""]),
@@ -106,18 +112,36 @@ struct NotifyPlanTests {
         #expect(complete.body.contains(#""text":"/oss:build complete - 9 tests passing""#))
         // important (default) skips low
         #expect(workflow("build", "task_complete", inputs: on).requests.isEmpty)
-        let errorsOnly = Self.inputs { Self.telegramOn(&$0); $0.verbosity = "errors-only" }
+        let errorsOnly = Self.inputs {
+            Self.telegramOn(&$0)
+            $0.verbosity = "errors-only"
+        }
         #expect(workflow("build", "complete", inputs: errorsOnly).requests.isEmpty)
         #expect(workflow("build", "failed", inputs: errorsOnly).requests.count == 1)
-        let all = Self.inputs { Self.telegramOn(&$0); $0.verbosity = "all" }
+        let all = Self.inputs {
+            Self.telegramOn(&$0)
+            $0.verbosity = "all"
+        }
         #expect(workflow("build", "task_complete", inputs: all).requests.count == 1)
-        let silent = Self.inputs { Self.telegramOn(&$0); $0.style = "none" }
+        let silent = Self.inputs {
+            Self.telegramOn(&$0)
+            $0.style = "none"
+        }
         #expect(workflow("build", "complete", inputs: silent).requests.isEmpty)
-        let firstFlagOnly = Self.inputs { Self.telegramOn(&$0); $0.telegramEnabled = false }
+        let firstFlagOnly = Self.inputs {
+            Self.telegramOn(&$0)
+            $0.telegramEnabled = false
+        }
         #expect(workflow("build", "complete", inputs: firstFlagOnly).requests.isEmpty)
-        let secondFlagOnly = Self.inputs { Self.telegramOn(&$0); $0.notificationsTelegramEnabled = false }
+        let secondFlagOnly = Self.inputs {
+            Self.telegramOn(&$0)
+            $0.notificationsTelegramEnabled = false
+        }
         #expect(workflow("build", "complete", inputs: secondFlagOnly).requests.isEmpty)
-        let noChat = Self.inputs { Self.telegramOn(&$0); $0.telegramChatId = "" }
+        let noChat = Self.inputs {
+            Self.telegramOn(&$0)
+            $0.telegramChatId = ""
+        }
         #expect(workflow("build", "complete", inputs: noChat).requests.isEmpty)
         #expect(workflow("integration", "milestone", inputs: on).requests.count == 1)
     }
@@ -127,15 +151,19 @@ struct NotifyPlanTests {
             event: "context_restored", context: NotifyContext("{\"saveDate\":\"2h ago\"}"), inputs: Self.inputs())
         #expect(restored.log == .session(event: "context_restored", text: "{\"saveDate\":\"2h ago\"}"))
         #expect(
-            restored.verbs == [.setSupervisor("watching"), .setNotification(message: "Picked up from 2h ago", ttlSeconds: 10)])
+            restored.verbs == [
+                .setSupervisor("watching"), .setNotification(message: "Picked up from 2h ago", ttlSeconds: 10),
+            ])
         #expect(restored.updateCheck)
-        let fresh = NotifyPlan.session(event: "fresh_start", context: NotifyContext("{\"project\":\"web\"}"), inputs: Self.inputs())
+        let fresh = NotifyPlan.session(
+            event: "fresh_start", context: NotifyContext("{\"project\":\"web\"}"), inputs: Self.inputs())
         #expect(fresh.verbs == [.setSupervisor("watching"), .setNotification(message: "web", ttlSeconds: 10)])
         let saved = NotifyPlan.session(event: "context_saved", context: NotifyContext(nil), inputs: Self.inputs())
         #expect(saved.log == .session(event: "context_saved", text: "{}"))
         #expect(saved.verbs == [.setSupervisor("idle")])
         #expect(!saved.updateCheck)
-        #expect(NotifyPlan.session(event: "session_end", context: NotifyContext(nil), inputs: Self.inputs()).verbs.isEmpty)
+        #expect(
+            NotifyPlan.session(event: "session_end", context: NotifyContext(nil), inputs: Self.inputs()).verbs.isEmpty)
     }
 
     @Test func issueSetsTheIssueWhenThereIsAMessage() {
@@ -150,7 +178,10 @@ struct NotifyPlanTests {
     @Test func directModeSpeaksOrPlaysFilteredByVerbosity() {
         let which: @Sendable (String) -> String? = { $0 == "spd-say" ? "/usr/bin/spd-say" : nil }
         let audio = Self.inputs({ $0.style = "audio" }, which: which)
-        #expect(NotifyPlan.direct(message: "-done", priority: .high, inputs: audio).audio == ["/usr/bin/spd-say", "--", "-done"])
+        #expect(
+            NotifyPlan.direct(message: "-done", priority: .high, inputs: audio).audio == [
+                "/usr/bin/spd-say", "--", "-done",
+            ])
         #expect(NotifyPlan.direct(message: "x", priority: .low, inputs: audio).audio == nil)
         let visual = Self.inputs(which: which)
         #expect(NotifyPlan.direct(message: "x", priority: .critical, inputs: visual).audio == nil)

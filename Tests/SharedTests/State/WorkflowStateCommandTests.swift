@@ -42,7 +42,10 @@ struct WorkflowStateCommandTests {
         (["setIssueX"], "Unknown command: setIssueX\n"),
         (["setActiveStep"], "Usage: oss-notify --state setActiveStep <step>\n"),
         (["setProgress", "{bad"], "Error: setProgress: expected a JSON object, got {bad\n"),
-        (["setNotification", "m", "soon"], "Error: setNotification: TTL must be a whole number of seconds, got \"soon\"\n"),
+        (
+            ["setNotification", "m", "soon"],
+            "Error: setNotification: TTL must be a whole number of seconds, got \"soon\"\n"
+        ),
     ])
     func badInvocationsExitOneWithoutWriting(_ arguments: [String], _ message: String) throws {
         try withTemporaryDirectory { home in

@@ -62,11 +62,13 @@ struct WorkflowStateStoreTests {
             let store = store(directory)
             for _ in 0..<3 { _ = try store.apply([.setSupervisor("watching")]) }
             _ = try store.apply([.reset])
-            #expect(store.read() == {
-                var state = WorkflowState.initial(now: Self.now)
-                state.stamp(now: Self.now)
-                return state
-            }())
+            #expect(
+                store.read()
+                    == {
+                        var state = WorkflowState.initial(now: Self.now)
+                        state.stamp(now: Self.now)
+                        return state
+                    }())
         }
     }
 

@@ -124,7 +124,8 @@ struct WorkflowStateVerbTests {
             name: "setActiveAgent records type, task and start time",
             before: state(), verb: .setActiveAgent(type: "react-specialist", task: "build form"),
             after: state(
-                tail: ",\"activeAgent\":{\"type\":\"react-specialist\",\"task\":\"build form\",\"startedAt\":\"\(iso)\"}"),
+                tail:
+                    ",\"activeAgent\":{\"type\":\"react-specialist\",\"task\":\"build form\",\"startedAt\":\"\(iso)\"}"),
             line: "Active agent set: react-specialist"),
         Case(
             name: "clearActiveAgent", before: state(tail: ",\"activeAgent\":{\"type\":\"x\"}"),
