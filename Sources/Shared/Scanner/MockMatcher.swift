@@ -1,0 +1,348 @@
+/// Applies the rule catalog (and the hand-written matchers) to one masked test file.
+struct MockMatcher {
+    /// A match before boundary classification.
+    struct Match: Equatable {
+        /// Byte offset of the match, for the line number.
+        var offset: Int
+        /// Framework name.
+        var framework: String
+        /// The mocked target as written.
+        var target: String
+        /// The rule's fixed boundary, if any.
+        var boundary: Boundary?
+    }
+
+    private let rulesByKey: [String: [MockRule]]
+    private let keyFirstBytes: [Bool]
+    private let language: SourceLanguage
+
+    /// Prepares the rules for `language` (longest trigger first per key).
+    init(language: SourceLanguage) {
+        self.language = language
+        var byKey: [String: [MockRule]] = [:]
+        for rule in MockRule.catalog where rule.languages.contains(language) {
+            byKey[rule.key, default: []].append(rule)
+        }
+        for key in byKey.keys { byKey[key]?.sort { $0.trigger.count > $1.trigger.count } }
+        var firstBytes = [Bool](repeating: false, count: 256)
+        for key in byKey.keys { if let first = key.utf8.first { firstBytes[Int(first)] = true } }
+        switch language {
+        case .go: firstBytes[Int(UInt8(ascii: "N"))] = true
+        case .swift: for letter in "csae".utf8 { firstBytes[Int(letter)] = true }
+        default: break
+        }
+        self.rulesByKey = byKey
+        self.keyFirstBytes = firstBytes
+    }
+
+    /// Every mock in `source`, in offset order.
+    func matches(in source: SourceText) -> [Match] {
+        let masked = source.masked
+        var results: [Match] = []
+        var claimed = Set<Int>()
+        var index = 0
+        let count = masked.count
+        while index < count {
+            let byte = masked[index]
+            guard byte.isIdentifierByte else {
+                index += 1
+                continue
+            }
+            let identifier = source.identifier(at: index)
+            defer { index = identifier.upperBound }
+            guard keyFirstBytes[Int(byte)] else { continue }
+            let name = String(decoding: masked[identifier], as: UTF8.self)
+            if let rules = rulesByKey[name] {
+                for rule in rules {
+                    let start = index - rule.keyOffset
+                    guard start >= 0, matchesTrigger(rule, at: start, in: source) else { continue }
+                    let end = start + rule.trigger.count
+                    guard !claimed.contains(end) else { break }
+                    if let requiredText = rule.requiredText, !contains(source.bytes, requiredText) { continue }
+                    guard let target = extract(rule.extraction, triggerEnd: end, in: source) else { continue }
+                    claimed.insert(end)
+                    results.append(
+                        Match(offset: start, framework: rule.framework, target: target, boundary: rule.boundary))
+                    break
+                }
+            }
+            if language == .go, name.hasPrefix("NewMock"), name.count > 7,
+                identifier.upperBound < count, masked[identifier.upperBound] == UInt8(ascii: "(")
+            {
+                results.append(
+                    Match(offset: index, framework: "gomock", target: String(name.dropFirst(7)), boundary: nil))
+            }
+            if language == .swift, name == "class" || name == "struct" || name == "actor" || name == "enum",
+                index == 0 || masked[index - 1] != UInt8(ascii: "."),
+                let match = swiftFake(declarationAt: index, keywordEnd: identifier.upperBound, in: source)
+            {
+                results.append(match)
+            }
+        }
+        return results
+    }
+
+    private func matchesTrigger(_ rule: MockRule, at start: Int, in source: SourceText) -> Bool {
+        let masked = source.masked
+        let trigger = rule.trigger
+        guard start + trigger.count <= masked.count else { return false }
+        for offset in 0..<trigger.count where masked[start + offset] != trigger[offset] { return false }
+        if start > 0 {
+            let previous = masked[start - 1]
+            if previous.isIdentifierByte { return false }
+            if previous == UInt8(ascii: "."), !rule.allowsMemberAccess { return false }
+        }
+        if rule.needsRightBoundary, start + trigger.count < masked.count,
+            masked[start + trigger.count].isIdentifierByte
+        {
+            return false
+        }
+        return true
+    }
+
+    private func extract(_ extraction: MockRule.Extraction, triggerEnd: Int, in source: SourceText) -> String? {
+        let openParen = triggerEnd - 1
+        switch extraction {
+        case .firstArgument:
+            return source.arguments(openParen: openParen).first.map { source.value($0) }.flatMap(nonEmpty)
+        case .objectAndMember:
+            let arguments = source.arguments(openParen: openParen)
+            guard let first = arguments.first else { return nil }
+            if let literal = source.stringLiteral(first) { return nonEmpty(literal) }
+            if arguments.count > 1, let member = source.stringLiteral(arguments[1]) {
+                return "\(source.text(first)).\(member)"
+            }
+            return nonEmpty(source.text(first))
+        case .firstString:
+            let arguments = source.arguments(openParen: openParen)
+            guard let first = arguments.first, let last = arguments.last else { return nil }
+            return source.firstString(in: openParen..<last.upperBound) ?? nonEmpty(source.text(first))
+        case .typeArgument:
+            return source.arguments(openParen: openParen).first.map { typeName(source.value($0)) }.flatMap(nonEmpty)
+        case .genericArgument:
+            return genericArgument(after: openParen, in: source)
+        case .annotatedDeclaration:
+            return annotatedType(after: triggerEnd, in: source)
+        case .keyword(let name):
+            for argument in source.arguments(openParen: openParen) {
+                let text = source.text(argument)
+                guard text.hasPrefix(name) else { continue }
+                let rest = text.dropFirst(name.count).drop { $0 == " " }
+                if rest.hasPrefix("="), !rest.hasPrefix("==") {
+                    return nonEmpty(typeName(String(rest.dropFirst()).trimmingSpaces()))
+                }
+            }
+            return nil
+        case .receiver:
+            return rspecReceiver(openParen: openParen, in: source)
+        case .enclosingStruct:
+            return enclosingGoStruct(before: triggerEnd, in: source)
+        case .fixed(let target):
+            return target
+        }
+    }
+
+    private func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
+
+    /// `Foo.class`, `Foo::class.java`, `Foo::class`, `Foo<Bar>` ⇒ `Foo`.
+    private func typeName(_ text: String) -> String {
+        var name = Substring(text)
+        for suffix in ["::class.java", "::class", ".class", ".self"] where name.hasSuffix(suffix) {
+            name = name.dropLast(suffix.count)
+        }
+        if let angle = name.firstIndex(of: "<") { name = name[..<angle] }
+        return String(name).trimmingSpaces()
+    }
+
+    private func genericArgument(after openAngle: Int, in source: SourceText) -> String? {
+        var depth = 0
+        var index = openAngle + 1
+        while index < min(source.masked.count, openAngle + 512) {
+            let byte = source.masked[index]
+            if byte == UInt8(ascii: "<") { depth += 1 }
+            if byte == UInt8(ascii: ">") {
+                if depth == 0 { return nonEmpty(typeName(source.text((openAngle + 1)..<index))) }
+                depth -= 1
+            }
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "(") { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    private static let modifiers: Set<String> = [
+        "private", "protected", "public", "internal", "static", "final", "transient", "volatile", "lateinit", "var",
+        "val", "override", "open", "readonly",
+    ]
+
+    /// The declared type after an annotation: skips annotation arguments, further annotations and modifiers.
+    private func annotatedType(after end: Int, in source: SourceText) -> String? {
+        let masked = source.masked
+        var index = end
+        var words: [String] = []
+        var kotlinType: String?
+        var sawColon = false
+        let limit = min(masked.count, end + 1024)
+        while index < limit {
+            let byte = masked[index]
+            if byte == UInt8(ascii: "("), words.isEmpty {
+                index = skipBalanced(from: index, open: UInt8(ascii: "("), close: UInt8(ascii: ")"), in: masked)
+                continue
+            }
+            if byte == UInt8(ascii: "@") {
+                index = source.identifier(at: index + 1).upperBound
+                while index < masked.count, masked[index] == UInt8(ascii: ".") {
+                    index = source.identifier(at: index + 1).upperBound
+                }
+                if index < masked.count, masked[index] == UInt8(ascii: "(") {
+                    index = skipBalanced(from: index, open: UInt8(ascii: "("), close: UInt8(ascii: ")"), in: masked)
+                }
+                continue
+            }
+            if byte == UInt8(ascii: "<") {
+                index = skipBalanced(from: index, open: UInt8(ascii: "<"), close: UInt8(ascii: ">"), in: masked)
+                continue
+            }
+            if byte == UInt8(ascii: ":") {
+                sawColon = true
+                index += 1
+                continue
+            }
+            if byte.isIdentifierByte {
+                var range = source.identifier(at: index)
+                while range.upperBound + 1 < masked.count, masked[range.upperBound] == UInt8(ascii: "."),
+                    masked[range.upperBound + 1].isIdentifierByte
+                {
+                    range = range.lowerBound..<source.identifier(at: range.upperBound + 1).upperBound
+                }
+                let word = String(decoding: masked[range], as: UTF8.self)
+                if sawColon, kotlinType == nil { kotlinType = word }
+                if !Self.modifiers.contains(word) { words.append(word) }
+                index = range.upperBound
+                continue
+            }
+            if byte == UInt8(ascii: ";") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: ",")
+                || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "{")
+                || (byte == UInt8(ascii: "\n") && !words.isEmpty)
+            {
+                break
+            }
+            index += 1
+        }
+        return kotlinType ?? words.first
+    }
+
+    private func skipBalanced(from start: Int, open: UInt8, close: UInt8, in masked: [UInt8]) -> Int {
+        var depth = 0
+        var index = start
+        while index < masked.count {
+            if masked[index] == open { depth += 1 }
+            if masked[index] == close {
+                depth -= 1
+                if depth == 0 { return index + 1 }
+            }
+            index += 1
+        }
+        return index
+    }
+
+    /// RSpec `allow(X).to receive(:m)` ⇒ `X.m` (`X#m` for `*_any_instance_of`), nil without `receive(` on the line.
+    private func rspecReceiver(openParen: Int, in source: SourceText) -> String? {
+        let masked = source.masked
+        guard let receiver = source.arguments(openParen: openParen).first else { return nil }
+        let closing = skipBalanced(from: openParen, open: UInt8(ascii: "("), close: UInt8(ascii: ")"), in: masked)
+        var lineEnd = closing
+        while lineEnd < masked.count, masked[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+        let needle = Array("receive(".utf8)
+        guard let found = firstIndex(of: needle, in: masked, range: closing..<lineEnd) else { return nil }
+        if found > 0, masked[found - 1].isIdentifierByte { return nil }
+        let method = source.arguments(openParen: found + needle.count - 1).first.map { source.value($0) } ?? ""
+        let isAnyInstance = String(decoding: masked[max(0, openParen - 16)..<openParen], as: UTF8.self)
+            .hasSuffix("any_instance_of")
+        let name = source.value(receiver)
+        guard !method.isEmpty else { return nonEmpty(name) }
+        return "\(name)\(isAnyInstance ? "#" : ".")\(method)"
+    }
+
+    /// The `type Name struct` declaration that encloses `offset`.
+    private func enclosingGoStruct(before offset: Int, in source: SourceText) -> String? {
+        let masked = source.masked
+        let needle = Array("type ".utf8)
+        var index = offset - needle.count
+        while index >= 0 {
+            if masked[index] == needle[0], index + needle.count <= masked.count,
+                Array(masked[index..<(index + needle.count)]) == needle,
+                index == 0 || !masked[index - 1].isIdentifierByte
+            {
+                let nameStart = source.skipWhitespace(from: index + needle.count)
+                return nonEmpty(String(decoding: masked[source.identifier(at: nameStart)], as: UTF8.self))
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    private static let ignoredConformances: Set<String> = [
+        "Sendable", "Equatable", "Hashable", "Codable", "Decodable", "Encodable", "AnyObject", "Identifiable",
+        "CustomStringConvertible", "CustomDebugStringConvertible", "Error", "NSObject", "XCTestCase",
+        "CaseIterable", "Comparable", "ObservableObject",
+    ]
+
+    private static let fakeWords: Set<String> = ["mock", "fake", "stub", "spy", "dummy"]
+
+    /// A Swift `class|struct|actor|enum MockX: Protocol` in test code, or a `URLProtocol` subclass.
+    private func swiftFake(declarationAt offset: Int, keywordEnd: Int, in source: SourceText) -> Match? {
+        let masked = source.masked
+        let nameStart = source.skipWhitespace(from: keywordEnd)
+        guard nameStart > keywordEnd else { return nil }
+        let nameRange = source.identifier(at: nameStart)
+        guard !nameRange.isEmpty else { return nil }
+        let name = String(decoding: masked[nameRange], as: UTF8.self)
+        var index = source.skipWhitespace(from: nameRange.upperBound)
+        if index < masked.count, masked[index] == UInt8(ascii: "<") {
+            index = source.skipWhitespace(
+                from: skipBalanced(from: index, open: UInt8(ascii: "<"), close: UInt8(ascii: ">"), in: masked)
+            )
+        }
+        guard index < masked.count, masked[index] == UInt8(ascii: ":") else { return nil }
+        var end = index + 1
+        while end < masked.count, masked[end] != UInt8(ascii: "{") { end += 1 }
+        var conformances: [String] = []
+        entries: for entry in String(decoding: masked[(index + 1)..<end], as: UTF8.self).split(separator: ",") {
+            for word in entry.split(whereSeparator: \.isWhitespace) where !word.hasPrefix("@") {
+                if word == "where" { break entries }
+                let name = String(word.prefix { $0 != "<" }).trimmingSpaces()
+                if !name.isEmpty { conformances.append(name) }
+                break
+            }
+        }
+        if conformances.contains("URLProtocol") {
+            return Match(offset: offset, framework: "URLProtocol stub", target: "URLSession", boundary: .api)
+        }
+        let words = Set(TargetClassifier.camelWords(name))
+        guard !words.isDisjoint(with: Self.fakeWords) || name.hasPrefix("InMemory") else { return nil }
+        let target = conformances.first { !Self.ignoredConformances.contains($0) } ?? name
+        return Match(offset: offset, framework: "protocol fake", target: target, boundary: nil)
+    }
+
+    private func firstIndex(of needle: [UInt8], in haystack: [UInt8], range: Range<Int>) -> Int? {
+        guard !needle.isEmpty, range.count >= needle.count else { return nil }
+        var index = range.lowerBound
+        while index + needle.count <= range.upperBound {
+            if haystack[index] == needle[0] {
+                var matched = true
+                for offset in 1..<needle.count where haystack[index + offset] != needle[offset] {
+                    matched = false
+                    break
+                }
+                if matched { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        firstIndex(of: needle, in: haystack, range: 0..<haystack.count) != nil
+    }
+}

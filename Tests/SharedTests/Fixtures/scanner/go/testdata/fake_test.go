@@ -1,0 +1,3 @@
+package testdata
+
+var _ = httptest.NewServer(nil)

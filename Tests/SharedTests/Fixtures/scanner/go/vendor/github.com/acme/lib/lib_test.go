@@ -1,0 +1,3 @@
+package lib
+
+type MockThing struct{ mock.Mock }

@@ -1,0 +1,1 @@
+class GeneratedTest { Object o = mock(Object.class); }

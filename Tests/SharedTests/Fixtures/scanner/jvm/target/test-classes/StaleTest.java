@@ -1,0 +1,1 @@
+class StaleTest { Object o = mock(Object.class); }

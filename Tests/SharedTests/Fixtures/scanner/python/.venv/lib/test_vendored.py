@@ -1,0 +1,2 @@
+from unittest.mock import patch
+patch("requests.get")

@@ -1,0 +1,1 @@
+allow(File).to receive(:read)

@@ -1,0 +1,3 @@
+const fs = jest.createMockFromModule('fs');
+fs.readFileSync = () => '';
+module.exports = fs;
