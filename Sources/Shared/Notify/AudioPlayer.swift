@@ -12,9 +12,9 @@ package enum AudioPlayer {
         /// The platform this binary was built for.
         package static var current: Platform {
             #if os(macOS)
-            return .macOS
+                return .macOS
             #else
-            return .linux
+                return .linux
             #endif
         }
     }

@@ -3,13 +3,13 @@ package enum SiblingExecutable {
     /// The path of the running executable (`/proc/self/exe` on Linux, `_NSGetExecutablePath` on macOS).
     package static func currentExecutable() -> String? {
         #if canImport(Darwin)
-        var size: UInt32 = 0
-        _ = _NSGetExecutablePath(nil, &size)
-        var buffer = [CChar](repeating: 0, count: Int(size) + 1)
-        guard _NSGetExecutablePath(&buffer, &size) == 0 else { return nil }
-        return FileSystem.realPath(String(cString: buffer))
+            var size: UInt32 = 0
+            _ = _NSGetExecutablePath(nil, &size)
+            var buffer = [CChar](repeating: 0, count: Int(size) + 1)
+            guard _NSGetExecutablePath(&buffer, &size) == 0 else { return nil }
+            return FileSystem.realPath(String(cString: buffer))
         #else
-        return FileSystem.realPath("/proc/self/exe")
+            return FileSystem.realPath("/proc/self/exe")
         #endif
     }
 

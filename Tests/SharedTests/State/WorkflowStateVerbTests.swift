@@ -10,7 +10,7 @@ struct WorkflowStateVerbTests {
     /// A `chainState` text from one letter per chain step: d = done, a = active, p = pending.
     static func chain(_ code: String, extra: String = "") -> String {
         let names: [Character: String] = ["d": "done", "a": "active", "p": "pending"]
-        let members = zip(WorkflowState.chainSteps, code).map { "\"\($0)\":\"\(names[$1]!)\"" }
+        let members = zip(WorkflowState.chainSteps, code).map { "\"\($0)\":\"\(names[$1] ?? "?")\"" }
         return "{" + members.joined(separator: ",") + extra + "}"
     }
 
