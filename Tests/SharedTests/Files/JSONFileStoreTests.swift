@@ -35,8 +35,8 @@ struct JSONFileStoreTests {
         try withTemporaryDirectory { root in
             let path = root.appendingPathComponent("state.json")
             let store = JSONFileStore(path: path, clock: .fixed(now), render: { $0.compact })
-            try store.update { $0 = ["version": 1, "chain": "x"] }
-            try store.update { value in
+            _ = try store.update { $0 = ["version": 1, "chain": "x"] }
+            _ = try store.update { value in
                 guard case .object(var object)? = value else { return }
                 object["version"] = 2
                 object["added"] = true
@@ -80,7 +80,7 @@ struct JSONFileStoreTests {
             #expect(mode(path) == 0o644)
             // A missing file stays missing.
             let other = JSONFileStore(path: root.appendingPathComponent("none.json"))
-            try other.update { _ in }
+            _ = try other.update { _ in }
             #expect(!FileSystem.exists(root.appendingPathComponent("none.json")))
         }
     }
@@ -90,9 +90,9 @@ struct JSONFileStoreTests {
             struct Stop: Error {}
             let path = root.appendingPathComponent("state.json")
             let store = JSONFileStore(path: path)
-            try store.update { $0 = ["n": 1] }
+            _ = try store.update { $0 = ["n": 1] }
             #expect(throws: Stop.self) {
-                try store.update { value in
+                _ = try store.update { value in
                     value = ["n": 2]
                     throw Stop()
                 }
