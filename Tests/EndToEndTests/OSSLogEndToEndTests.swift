@@ -37,6 +37,25 @@ struct OSSLogEndToEndTests {
         }
     }
 
+    @Test func aMissingOSSDirectoryIsCreatedPrivate() throws {
+        try withTemporaryDirectory { root in
+            let box = try LogSandbox(root)
+            let project = try box.directory(box.home + "/proj")
+            for environment in [[:], ["CLAUDE_PROJECT_DIR": project]] {
+                FileSystem.removeTree(box.home + "/.oss")
+                #expect(try box.run(["write", "build", "x"], environment).status == 0)
+                var status = stat()
+                #expect(stat(box.home + "/.oss", &status) == 0)
+                #expect(status.st_mode & 0o777 == 0o700)
+            }
+            // An existing ~/.oss keeps its mode.
+            #expect(chmod(box.home + "/.oss", 0o750) == 0)
+            try box.run(["write", "build", "y"])
+            var status = stat()
+            #expect(stat(box.home + "/.oss", &status) == 0 && status.st_mode & 0o777 == 0o750)
+        }
+    }
+
     @Test func everyEntryActionWritesBothLogsExactly() throws {
         try withTemporaryDirectory { root in
             let box = try LogSandbox(root)
