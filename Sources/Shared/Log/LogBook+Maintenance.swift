@@ -69,7 +69,7 @@ extension LogBook {
         FileSystem.listDirectory(archiveDir)
             .filter { $0.hasPrefix("session-") && $0.hasSuffix(".log.gz") }
             .map { archiveDir.appendingPathComponent($0) }
-            .sorted { (FileSystem.modificationTime($0) ?? 0, $0) < (FileSystem.modificationTime($1) ?? 0, $1) }
+            .sorted(by: LogBook.olderFirst)
     }
 
     /// Directories left by `clear-session` (`<base>/session-*`), oldest first.
@@ -78,7 +78,29 @@ extension LogBook {
             .filter { $0.hasPrefix("session-") }
             .map { base.appendingPathComponent($0) }
             .filter { FileSystem.isDirectory($0) }
-            .sorted { (FileSystem.modificationTime($0) ?? 0, $0) < (FileSystem.modificationTime($1) ?? 0, $1) }
+            .sorted(by: LogBook.olderFirst)
+    }
+
+    /// Orders by modification time, then by the name's stamp and collision counter: within one second
+    /// `session-<stamp>-10` is newer than `-9`, which is newer than the plain `session-<stamp>` (a plain name
+    /// comparison put every `-n` before the first archive, so `clean` kept the oldest and deleted the newest).
+    static func olderFirst(_ lhs: String, _ rhs: String) -> Bool {
+        let left = (FileSystem.modificationTime(lhs) ?? 0, sequenceKey(lhs))
+        let right = (FileSystem.modificationTime(rhs) ?? 0, sequenceKey(rhs))
+        if left.0 != right.0 { return left.0 < right.0 }
+        if left.1.stamp != right.1.stamp { return left.1.stamp < right.1.stamp }
+        if left.1.counter != right.1.counter { return left.1.counter < right.1.counter }
+        return lhs < rhs
+    }
+
+    /// `session-YYYYMMDD-HHMMSS[-n][.log.gz]` as (stamp, n), n being 1 for the unsuffixed name.
+    static func sequenceKey(_ path: String) -> (stamp: String, counter: Int) {
+        var name = Substring(path.lastPathComponent)
+        if name.hasPrefix("session-") { name = name.dropFirst("session-".count) }
+        if name.hasSuffix(".log.gz") { name = name.dropLast(".log.gz".count) }
+        let parts = name.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 3, let counter = Int(parts[2]) { return ("\(parts[0])-\(parts[1])", counter) }
+        return (String(name), 1)
     }
 
     /// What `clean` did.

@@ -32,6 +32,9 @@ package struct LogCommand {
         let (book, warning) = LogBook.resolve(environment: environment, clock: clock)
         if let warning { console.errorLine("oss-log: \(warning)") }
         do {
+            // ~/.oss is private (0700, as session-start makes it); created as a mere parent of the logs it got 0755.
+            let ossDir = OSSPaths(environment: environment).ossDir
+            if !FileSystem.isDirectory(ossDir) { try FileSystem.createDirectories(ossDir, mode: 0o700) }
             try book.prepare()
         } catch {
             // Hooks fail open: a log directory we cannot create must not abort the caller's command.
