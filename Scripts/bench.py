@@ -153,6 +153,10 @@ def main():
     # Analytics is sent by a detached sender; the pause lets each one finish so runs do not compete for the cores.
     row("oss-notify --workflow build start '{}'", [notify, "--workflow", "build", "start", "{}"], pause=0.05)
     row("oss-notify --workflow integration start '{}'", [notify, "--workflow", "integration", "start", "{}"], pause=0.05)
+    config_path = os.path.join(home, ".oss", "config.json")
+    os.rename(config_path, config_path + ".off")
+    row("oss-notify --workflow integration start '{}' (no analytics)", [notify, "--workflow", "integration", "start", "{}"])
+    os.rename(config_path + ".off", config_path)
     row("oss-notify --workflow build task_complete", [notify, "--workflow", "build", "task_complete",
                                                        '{"current":3,"total":10,"taskName":"auth"}'])
     row("oss-notify --workflow build complete (chain trigger, loopback)", [notify, "--workflow", "build", "complete",
@@ -180,13 +184,14 @@ def main():
         handle.write(line * ((10 * 1024 * 1024 - 200_000) // len(line)))
     row("oss-log write, session.log at 10 MB", [log, "write", "build", "growth check"])
     state_path = os.path.join(project, ".oss", "workflow-state.json")
-    with open(state_path) as handle:
-        state = json.load(handle)
-    state["history"] = [{"command": f"cmd{i}", "at": "2026-11-25T00:00:00.000Z"} for i in range(5000)]
-    with open(state_path, "w") as handle:
-        json.dump(state, handle, indent=2)
-    row(f"oss-notify start, state file at {os.path.getsize(state_path) // 1024} KB",
-        [notify, "--workflow", "build", "start", "{}"], pause=0.05)
+    for extra in (200, 5000):
+        with open(state_path) as handle:
+            state = json.load(handle)
+        state["history"] = [{"command": f"cmd{i}", "at": "2026-11-25T00:00:00.000Z"} for i in range(extra)]
+        with open(state_path, "w") as handle:
+            json.dump(state, handle, indent=2)
+        row(f"oss-notify start, state file at {os.path.getsize(state_path) // 1024} KB",
+            [notify, "--workflow", "build", "start", "{}"], pause=0.05)
 
     salt, password = b"salt-test-1", b"x" * 64
     started = time.perf_counter()
