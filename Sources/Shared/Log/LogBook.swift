@@ -57,15 +57,17 @@ package struct LogBook: Sendable {
     }
 
     /// The `write` action: `<cmd>.log` gets `[ts] <msg>`, session.log gets `[ts] [<cmd>] <msg>`.
-    /// - Throws: `FileError` naming the log that could not be written.
+    /// - Throws: `CommandNameError` (nothing written), or `FileError` naming the log that could not be written.
     package func write(command: String, message: String) throws {
+        try CommandNameError.validate(command)
         let ts = stamp()
         try append([(commandLog(command), "[\(ts)] \(message)"), (sessionLog, "[\(ts)] [\(command)] \(message)")])
     }
 
     /// An entry: `<cmd>.log` gets `[ts] [<TYPE>] <msg>`, session.log gets `[ts] [<cmd>] [<TYPE>] <msg>`.
-    /// - Throws: `FileError` naming the log that could not be written.
+    /// - Throws: `CommandNameError` (nothing written), or `FileError` naming the log that could not be written.
     package func entry(command: String, type: String, message: String, sessionOnly: Bool = false) throws {
+        try CommandNameError.validate(command)
         let ts = stamp()
         let session = (sessionLog, "[\(ts)] [\(command)] [\(type)] \(message)")
         try append(sessionOnly ? [session] : [(commandLog(command), "[\(ts)] [\(type)] \(message)"), session])
@@ -79,8 +81,9 @@ package struct LogBook: Sendable {
 
     /// The `init` action: truncates `<cmd>.log` to its 7-line header and marks the start in session.log; returns the
     /// command log's path.
-    /// - Throws: `FileError` naming the log that could not be written.
+    /// - Throws: `CommandNameError` (nothing written), or `FileError` naming the log that could not be written.
     package func start(command: String, pid: Int32) throws -> String {
+        try CommandNameError.validate(command)
         let now = clock.now()
         let rule = String(repeating: "═", count: 63)
         let header = [

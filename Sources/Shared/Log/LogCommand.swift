@@ -51,6 +51,9 @@ package struct LogCommand {
         } catch let failure as UsageFailure {
             console.errorLine("Usage: oss-log.sh \(failure.usage)")
             return 1
+        } catch let error as CommandNameError {
+            console.errorLine("oss-log: \(error)")
+            return error.exitStatus.rawValue
         } catch {
             console.errorLine("oss-log: error: \(error)")
             return 0
@@ -157,16 +160,21 @@ package struct LogCommand {
             let message = status == "FAILED" && !violations.isEmpty ? "FAILED violations=[\(violations)]" : status
             try book.entry(command: cmd, type: "IRON_LAW", message: message)
         case "checklist":
-            try runChecklist(command: try required(args, 0, "checklist <command>"), book: book)
+            let cmd = try required(args, 0, "checklist <command>")
+            try CommandNameError.validate(cmd)
+            try runChecklist(command: cmd, book: book)
         case "read":
             let cmd = try required(args, 0, "read <command>")
+            try CommandNameError.validate(cmd)
             if let bytes = FileSystem.readIfPresent(book.commandLog(cmd)) {
                 console.out(String(decoding: bytes, as: UTF8.self))
             } else {
                 console.line("No log found for /oss:\(cmd)")
             }
         case "path":
-            console.line(book.commandLog(try required(args, 0, "path <command>")))
+            let cmd = try required(args, 0, "path <command>")
+            try CommandNameError.validate(cmd)
+            console.line(book.commandLog(cmd))
         case "session-path":
             console.line(book.sessionLog)
         case "session":
