@@ -18,6 +18,7 @@ package final class RawTCPServer: Sendable {
     package let port: UInt16
     private let listener: Int32
     private let accepted = LockedBox(0)
+    private let stopped = LockedBox(false)
 
     /// Starts listening and serving on a background thread.
     /// - Throws: `RawTCPServerError` when the socket cannot be set up.
@@ -53,6 +54,9 @@ package final class RawTCPServer: Sendable {
                 let connection = accept(fd, nil, nil)
                 if connection < 0 {
                     if errno == EINTR { continue }
+                    // Only this thread closes the listener, after `stop()` shut it down: no descriptor is ever
+                    // closed twice or used after close (another test may reuse the number at once).
+                    close(fd)
                     return
                 }
                 accepted.withLock { $0 += 1 }
@@ -71,10 +75,14 @@ package final class RawTCPServer: Sendable {
     /// How many connections were accepted so far.
     package var acceptedConnections: Int { accepted.current }
 
-    /// Stops accepting (idempotent).
+    /// Stops accepting (idempotent); the accept thread then closes the listener.
     package func stop() {
+        let first = stopped.withLock { stopped -> Bool in
+            defer { stopped = true }
+            return !stopped
+        }
+        guard first else { return }
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     private static func serve(_ connection: Int32, _ behaviour: Behaviour) {

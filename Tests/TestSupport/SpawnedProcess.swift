@@ -85,7 +85,7 @@ package struct SpawnedProcess: Sendable {
                 cleanUp()
                 throw ToolRunnerError.timedOut(outputPath, timeout)
             }
-            usleep(500)
+            usleep(2_000)
         }
         let seconds = Date().timeIntervalSince(start)
         let stdout = readFile(outputPath) ?? ""

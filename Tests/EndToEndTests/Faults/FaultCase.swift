@@ -47,6 +47,8 @@ struct FaultCase: Sendable, CustomTestStringConvertible {
     var movedAside: [String] = []
     /// Pre-existing logs that may only have grown.
     var appendOnly: [String] = []
+    /// Pre-existing files the tool consumes by design (must be gone afterwards).
+    var consumed: [String] = []
     /// Why this is the right outcome (contract section or fix), for the reader of the table.
     var why: String
     /// Further checks on the sandbox after the run.
@@ -135,8 +137,13 @@ struct FaultSandbox: Sendable {
 
 /// Runs fault cases against a built tool.
 enum FaultRunner {
-    /// Sets up the sandbox, runs `tool` with the case's arguments and checks everything `FaultCase` promises.
-    static func run(_ tool: String, _ fault: FaultCase, timeout: Double = 30) throws {
+    /// Sets up the sandbox, runs `tool` with the case's arguments and checks everything `FaultCase` promises; the
+    /// blocking work runs on a dispatch thread so the cooperative pool stays free for in-process servers.
+    static func run(_ tool: String, _ fault: FaultCase, timeout: Double = 30) async throws {
+        try await NotifySandbox.offload { try runBlocking(tool, fault, timeout: timeout) }
+    }
+
+    private static func runBlocking(_ tool: String, _ fault: FaultCase, timeout: Double) throws {
         try withTemporaryDirectory { root in
             let sandbox = try FaultSandbox(root)
             for (path, bytes) in fault.files {
@@ -174,12 +181,17 @@ enum FaultRunner {
                         && $0.lastPathComponent.hasPrefix(path.lastPathComponent + ".corrupt-")
                 }
                 #expect(copies.count == 1, "\(fault.name): \(relative) should be moved aside once: \(copies)")
-                #expect(copies.first.flatMap(FileSystem.readIfPresent) == bytes, "\(fault.name): aside copy differs")
+                let intact = copies.first.flatMap(FileSystem.readIfPresent) == bytes
+                #expect(intact, "\(fault.name): the aside copy of \(relative) differs from the original")
+            } else if fault.consumed.contains(relative) {
+                #expect(!FileSystem.exists(path), "\(fault.name): \(relative) should have been consumed")
             } else if fault.appendOnly.contains(relative) {
-                let now = FileSystem.readIfPresent(path) ?? []
-                #expect(now.starts(with: bytes), "\(fault.name): \(relative) lost or changed existing bytes")
+                let kept = (FileSystem.readIfPresent(path) ?? []).starts(with: bytes)
+                #expect(kept, "\(fault.name): \(relative) lost or changed existing bytes")
             } else {
-                #expect(FileSystem.readIfPresent(path) == bytes, "\(fault.name): \(relative) was changed")
+                let now = FileSystem.readIfPresent(path)
+                let same = now == bytes
+                #expect(same, "\(fault.name): \(relative) changed (\(bytes.count) → \(now?.count ?? -1) bytes)")
             }
         }
         #expect(

@@ -196,61 +196,67 @@ struct OSSLogFaultTests {
     ]
 
     @Test(arguments: cases)
-    func badInput(_ fault: FaultCase) throws {
-        try FaultRunner.run("oss-log", fault)
+    func badInput(_ fault: FaultCase) async throws {
+        try await FaultRunner.run("oss-log", fault)
     }
 
     // MARK: Read-only, full and home-less (mount namespaces; root ignores chmod)
 
     @Test(.enabled(if: MountNamespace.isAvailable, Comment(rawValue: MountNamespace.unavailableReason ?? "")))
-    func readOnlyLogDirectory() throws {
-        try withTemporaryDirectory { root in
-            let sandbox = try FaultSandbox(root)
-            let before = "[00:00:00] [build] earlier line\n"
-            try writeFile(sandbox.path(Self.session), before)
-            let result = try MountNamespace.runReadOnly(
-                sandbox.project + "/.oss", ToolRunner.path(of: "oss-log"), ["write", "build", "x"],
-                environment: sandbox.environment())
-            #expect(result.status == 0, "fail open: \(result)")
-            #expect(result.stderr.contains("oss-log: error:") && result.stderr.contains("Read-only file system"))
-            #expect(readFile(sandbox.path(Self.session)) == before)
+    func readOnlyLogDirectory() async throws {
+        try await NotifySandbox.offload {
+            try withTemporaryDirectory { root in
+                let sandbox = try FaultSandbox(root)
+                let before = "[00:00:00] [build] earlier line\n"
+                try writeFile(sandbox.path(Self.session), before)
+                let result = try MountNamespace.runReadOnly(
+                    sandbox.project + "/.oss", ToolRunner.path(of: "oss-log"), ["write", "build", "x"],
+                    environment: sandbox.environment())
+                #expect(result.status == 0, "fail open: \(result)")
+                #expect(result.stderr.contains("oss-log: error:") && result.stderr.contains("Read-only file system"))
+                #expect(readFile(sandbox.path(Self.session)) == before)
+            }
         }
     }
 
     @Test(.enabled(if: MountNamespace.isAvailable, Comment(rawValue: MountNamespace.unavailableReason ?? "")))
-    func fullLogDirectory() throws {
-        try withTemporaryDirectory { root in
-            let sandbox = try FaultSandbox(root)
-            let before = "[00:00:00] [build] earlier line\n"
-            try writeFile(sandbox.path(Self.session), before)
-            let snapshot = try sandbox.directory("snapshot")
-            // A line longer than the slack in the file's last page, so the append really meets ENOSPC.
-            let message = String(repeating: "z", count: 20_000)
-            let result = try MountNamespace.runFull(
-                sandbox.project + "/.oss", kilobytes: 64, snapshot: snapshot, ToolRunner.path(of: "oss-log"),
-                ["write", "build", message], environment: sandbox.environment())
-            #expect(result.status == 0, "fail open: \(result)")
-            #expect(result.stderr.contains("No space left on device"), "\(result)")
-            #expect(readFile(snapshot + "/logs/current-session/session.log") == before, "no torn line may remain")
+    func fullLogDirectory() async throws {
+        try await NotifySandbox.offload {
+            try withTemporaryDirectory { root in
+                let sandbox = try FaultSandbox(root)
+                let before = "[00:00:00] [build] earlier line\n"
+                try writeFile(sandbox.path(Self.session), before)
+                let snapshot = try sandbox.directory("snapshot")
+                // A line longer than the slack in the file's last page, so the append really meets ENOSPC.
+                let message = String(repeating: "z", count: 20_000)
+                let result = try MountNamespace.runFull(
+                    sandbox.project + "/.oss", kilobytes: 64, snapshot: snapshot, ToolRunner.path(of: "oss-log"),
+                    ["write", "build", message], environment: sandbox.environment())
+                #expect(result.status == 0, "fail open: \(result)")
+                #expect(result.stderr.contains("No space left on device"), "\(result)")
+                #expect(readFile(snapshot + "/logs/current-session/session.log") == before, "no torn line may remain")
+            }
         }
     }
 
     @Test(.enabled(if: MountNamespace.isAvailable, Comment(rawValue: MountNamespace.unavailableReason ?? "")))
-    func missingHome() throws {
-        let passwdHome = try #require(UserDatabase.current()?.home)
-        try withTemporaryDirectory { root in
-            let fakeHome = root.appendingPathComponent("pw-home")
-            try FileSystem.createDirectories(fakeHome)
-            var environment = ToolRunner.environment(home: root, extra: ["TMPDIR": root])
-            environment["HOME"] = nil
-            let result = try MountNamespace.runWithBind(
-                fakeHome, over: passwdHome, ToolRunner.path(of: "oss-log"), ["write", "build", "no home"],
-                environment: environment)
-            #expect(result.status == 0, "\(result)")
-            #expect(result.stderr == "")
-            #expect(
-                readFile(fakeHome + "/.oss/logs/current-session/session.log")?.hasSuffix("[build] no home\n") == true,
-                "without HOME the password database's home is used, as Node's os.homedir() does")
+    func missingHome() async throws {
+        try await NotifySandbox.offload {
+            let passwdHome = try #require(UserDatabase.current()?.home)
+            try withTemporaryDirectory { root in
+                let fakeHome = root.appendingPathComponent("pw-home")
+                try FileSystem.createDirectories(fakeHome)
+                var environment = ToolRunner.environment(home: root, extra: ["TMPDIR": root])
+                environment["HOME"] = nil
+                let result = try MountNamespace.runWithBind(
+                    fakeHome, over: passwdHome, ToolRunner.path(of: "oss-log"), ["write", "build", "no home"],
+                    environment: environment)
+                #expect(result.status == 0, "\(result)")
+                #expect(result.stderr == "")
+                #expect(
+                    readFile(fakeHome + "/.oss/logs/current-session/session.log")?.hasSuffix("[build] no home\n") == true,
+                    "without HOME the password database's home is used, as Node's os.homedir() does")
+            }
         }
     }
 }

@@ -100,12 +100,12 @@ struct IronLawChecklistTests {
         try withTemporaryDirectory { root in
             try writeFile(root + "/repo/.git/HEAD", "ref: refs/heads/feature/a b\n")
             try FileSystem.createDirectories(root + "/repo/src/deep")
-            #expect(GitHead.branch(in: root + "/repo/src/deep") == "feature/a b")
+            #expect(GitBranchReader().branch(startingAt: root + "/repo/src/deep") == "feature/a b")
             try writeFile(root + "/wt/.git", "gitdir: ../repo/.git/worktrees/wt\n")
             try writeFile(root + "/repo/.git/worktrees/wt/HEAD", "ref: refs/heads/topic\n")
-            #expect(GitHead.branch(in: root + "/wt") == "topic")
+            #expect(GitBranchReader().branch(startingAt: root + "/wt") == "topic")
             try writeFile(root + "/detached/.git/HEAD", "3f9d608f6a38ccc2d080a2d93136a9afe1b9e62b\n")
-            #expect(GitHead.branch(in: root + "/detached") == nil)
+            #expect(GitBranchReader().branch(startingAt: root + "/detached") == nil)
         }
     }
 }
