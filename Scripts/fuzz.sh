@@ -35,8 +35,13 @@ status=0
 for target in "${targets[@]}"; do
     binary="$out/$target"
     # shellcheck disable=SC2046
-    swiftc -sanitize=fuzzer,address -parse-as-library -package-name ossfuzz -O -g \
-        -module-name "$target" -o "$binary" "Fuzz/$target.swift" $(sources_for "$target")
+    if ! swiftc -sanitize=fuzzer,address -parse-as-library -package-name ossfuzz -O -g \
+        -module-name "$target" -o "$binary" "Fuzz/$target.swift" $(sources_for "$target") \
+        >"$out/$target.build.log" 2>&1; then
+        # The log also holds gold's harmless "Cannot export local symbol '__asan_…'" warnings.
+        grep -v "Cannot export local symbol" "$out/$target.build.log" >&2
+        exit 1
+    fi
 
     corpus="$out/corpus-$target"
     mkdir -p "$corpus"

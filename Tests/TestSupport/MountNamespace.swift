@@ -49,7 +49,8 @@ package enum MountNamespace {
             find "$snap" -mindepth 1 -delete && cp -a "$d/." "$snap/" || exit 97
             exit $rc
             """#
-        return try run(script, [directory, snapshot, String(kilobytes), executable] + arguments, environment: environment)
+        return try run(
+            script, [directory, snapshot, String(kilobytes), executable] + arguments, environment: environment)
     }
 
     /// Runs `executable` with `source` bind-mounted over `target` (e.g. a temp dir over the password-database
@@ -81,20 +82,20 @@ package enum MountNamespace {
 
     private static func probe() -> String? {
         #if os(Linux)
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare") else {
-            return "/usr/bin/unshare is not installed"
-        }
-        guard let directory = try? makeTemporaryDirectory() else { return "no temporary directory" }
-        defer { FileSystem.removeTree(directory) }
-        let script = #"mount -t tmpfs -o size=16k tmpfs "$1" && touch "$1/probe" || exit 97"#
-        do {
-            _ = try run(script, [directory], environment: ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin"])
-            return nil
-        } catch {
-            return "cannot mount in a private mount namespace here (unshare --mount): \(error)"
-        }
+            guard FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare") else {
+                return "/usr/bin/unshare is not installed"
+            }
+            guard let directory = try? makeTemporaryDirectory() else { return "no temporary directory" }
+            defer { FileSystem.removeTree(directory) }
+            let script = #"mount -t tmpfs -o size=16k tmpfs "$1" && touch "$1/probe" || exit 97"#
+            do {
+                _ = try run(script, [directory], environment: ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin"])
+                return nil
+            } catch {
+                return "cannot mount in a private mount namespace here (unshare --mount): \(error)"
+            }
         #else
-        return "mount namespaces are Linux-only"
+            return "mount namespaces are Linux-only"
         #endif
     }
 }

@@ -20,7 +20,8 @@ package struct SpawnedProcess: Sendable {
     ) throws -> SpawnedProcess {
         if let cwd {
             let wrapper = [#"cd "$0" && exec "$@""#, cwd, executable].map { Array($0.utf8) }
-            return try start("/bin/sh", arguments: [Array("-c".utf8)] + wrapper + arguments,
+            return try start(
+                "/bin/sh", arguments: [Array("-c".utf8)] + wrapper + arguments,
                 environment: environment, scratch: scratch)
         }
         signal(SIGPIPE, SIG_IGN)
@@ -28,9 +29,9 @@ package struct SpawnedProcess: Sendable {
         let outputPath = scratch.appendingPathComponent(".spawn-\(tag).out")
         let errorPath = scratch.appendingPathComponent(".spawn-\(tag).err")
         #if canImport(Darwin)
-        var actions: posix_spawn_file_actions_t? = nil
+            var actions: posix_spawn_file_actions_t? = nil
         #else
-        var actions = posix_spawn_file_actions_t()
+            var actions = posix_spawn_file_actions_t()
         #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -40,17 +41,11 @@ package struct SpawnedProcess: Sendable {
         let argv = ([Array(executable.utf8)] + arguments).map(Self.cString)
         let envp = environment.map { Self.cString(Array("\($0.key)=\($0.value)".utf8)) }
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            argv.forEach { $0?.deallocate() }
+            envp.forEach { $0?.deallocate() }
         }
         var pid: pid_t = 0
-        let status = (argv + [nil]).withUnsafeBufferPointer { argvBuffer in
-            (envp + [nil]).withUnsafeBufferPointer { envBuffer in
-                posix_spawn(
-                    &pid, executable, &actions, nil, UnsafeMutablePointer(mutating: argvBuffer.baseAddress!),
-                    UnsafeMutablePointer(mutating: envBuffer.baseAddress!))
-            }
-        }
+        let status = posix_spawn(&pid, executable, &actions, nil, argv + [nil], envp + [nil])
         guard status == 0 else { throw SpawnedProcessError.spawnFailed(executable, status) }
         return SpawnedProcess(pid: pid, outputPath: outputPath, errorPath: errorPath, start: Date())
     }
@@ -101,7 +96,7 @@ package struct SpawnedProcess: Sendable {
     }
 
     private static func cString(_ bytes: [UInt8]) -> UnsafeMutablePointer<CChar>? {
-        let pointer = malloc(bytes.count + 1)!.assumingMemoryBound(to: CChar.self)
+        let pointer = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
         for (offset, byte) in bytes.enumerated() { pointer[offset] = CChar(bitPattern: byte) }
         pointer[bytes.count] = 0
         return pointer

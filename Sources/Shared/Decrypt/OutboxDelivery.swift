@@ -35,7 +35,8 @@ package struct OutboxDelivery: Sendable {
         let transport = context.transport
         let outcomes = LockedBox<[Int: String?]>([:])
         let total = timeouts.deliverTotal
-        _ = try? await Deadline.run(seconds: total, timeoutError: { APIError.timedOut(url: "outbox", seconds: total) }) {
+        _ = try? await Deadline.run(seconds: total, timeoutError: { APIError.timedOut(url: "outbox", seconds: total) })
+        {
             await withTaskGroup(of: Void.self) { group in
                 for (index, request) in requests.enumerated() {
                     group.addTask {

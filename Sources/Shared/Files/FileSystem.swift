@@ -71,9 +71,9 @@ package enum FileSystem {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
         #if canImport(Darwin)
-        return Int64(status.st_mtimespec.tv_sec)
+            return Int64(status.st_mtimespec.tv_sec)
         #else
-        return Int64(status.st_mtim.tv_sec)
+            return Int64(status.st_mtim.tv_sec)
         #endif
     }
 
@@ -141,7 +141,9 @@ package enum FileSystem {
         } catch {
             // A partial line (e.g. ENOSPC after filling the last block) would be glued to the next line: cut it off
             // again, but only when nobody else has appended since, so no other writer's line is ever lost.
-            if written > 0, let sizeBefore, fstat(fd, &status) == 0, Int64(status.st_size) == sizeBefore + Int64(written) {
+            if written > 0, let sizeBefore, fstat(fd, &status) == 0,
+                Int64(status.st_size) == sizeBefore + Int64(written)
+            {
                 _ = ftruncate(fd, off_t(sizeBefore))
             }
             throw error

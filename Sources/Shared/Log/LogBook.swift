@@ -15,7 +15,9 @@ package struct LogBook: Sendable {
     package var formatter: TimeFormatter
 
     /// A log book rooted at `base`.
-    package init(base: String, settings: Settings, clock: WallClock = .system, formatter: TimeFormatter = TimeFormatter()) {
+    package init(
+        base: String, settings: Settings, clock: WallClock = .system, formatter: TimeFormatter = TimeFormatter()
+    ) {
         self.base = base
         self.settings = settings
         self.clock = clock
@@ -24,7 +26,9 @@ package struct LogBook: Sendable {
 
     /// The log book a call in `environment` writes to (contract §2.1), with settings from `~/.oss/settings.json`.
     /// The settings warning, if any, is returned for the caller to show once.
-    package static func resolve(environment: Environment, clock: WallClock = .system) -> (book: LogBook, warning: String?) {
+    package static func resolve(environment: Environment, clock: WallClock = .system) -> (
+        book: LogBook, warning: String?
+    ) {
         let paths = OSSPaths(environment: environment)
         let base = ProjectResolver(environment: environment, paths: paths).logBase()
         let (settings, warning) = Settings.load(path: paths.settingsFile)
@@ -86,10 +90,11 @@ package struct LogBook: Sendable {
         try CommandNameError.validate(command)
         let now = clock.now()
         let rule = String(repeating: "═", count: 63)
-        let header = [
-            rule, "  OSS Command: /oss:\(command)", "  Started: \(formatter.dateTime(now))",
-            "  Session: current-session", "  PID: \(pid)", rule, "",
-        ].joined(separator: "\n") + "\n"
+        let header =
+            [
+                rule, "  OSS Command: /oss:\(command)", "  Started: \(formatter.dateTime(now))",
+                "  Session: current-session", "  PID: \(pid)", rule, "",
+            ].joined(separator: "\n") + "\n"
         let path = commandLog(command)
         try FileSystem.withExclusiveLock(lockFile) {
             try FileSystem.writeAtomically(Array(header.utf8), to: path, mode: 0o644)

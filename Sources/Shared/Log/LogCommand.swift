@@ -254,7 +254,8 @@ package struct LogCommand {
             staged = output.split(separator: "\n").map(String.init)
         }
         let checklist = IronLawChecklist.evaluate(
-            directory: workingDirectory, branch: GitBranchReader().branch(startingAt: workingDirectory), stagedFiles: staged,
+            directory: workingDirectory, branch: GitBranchReader().branch(startingAt: workingDirectory),
+            stagedFiles: staged,
             home: paths.home)
         let path = book.commandLog(command)
         try book.append(checklist.commandLogLines(command: command, stamp: book.stamp()).map { (path, $0) })
@@ -277,7 +278,8 @@ package struct LogCommand {
             let size = FileSystem.size(path) ?? 0
             let modified = formatter.dateTime(Timestamp(seconds: FileSystem.modificationTime(path) ?? 0))
             let sizeText = String(size)
-            console.line("\(String(repeating: " ", count: max(0, 10 - sizeText.count)))\(sizeText)  \(modified)  \(path)")
+            console.line(
+                "\(String(repeating: " ", count: max(0, 10 - sizeText.count)))\(sizeText)  \(modified)  \(path)")
         }
     }
 

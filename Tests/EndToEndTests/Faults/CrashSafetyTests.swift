@@ -65,12 +65,15 @@ struct CrashSafetyTests {
                     if status != 0 { killed += 1 }
                     if let bytes = FileSystem.readIfPresent(stateFile) {
                         let state = try? JSONValue.parse(bytes: bytes)
-                        #expect(state?.objectValue != nil, "iteration \(iteration): torn state \(String(decoding: bytes, as: UTF8.self))")
+                        #expect(
+                            state?.objectValue != nil,
+                            "iteration \(iteration): torn state \(String(decoding: bytes, as: UTF8.self))")
                         let version = state?["version"]?.intValue ?? 0
                         #expect(version >= lastVersion, "iteration \(iteration): version went back from \(lastVersion)")
                         lastVersion = version
                     }
-                    #expect(sandbox.movedAsideFiles().isEmpty, "iteration \(iteration): a kill produced a corrupt state")
+                    #expect(
+                        sandbox.movedAsideFiles().isEmpty, "iteration \(iteration): a kill produced a corrupt state")
                 }
                 // The state still takes transactions afterwards.
                 let after = try SpawnedProcess.run(
@@ -106,7 +109,9 @@ struct CrashSafetyTests {
                     #expect(status == 0 || status == 128 + SIGKILL, "iteration \(iteration): status \(status)")
                     if status != 0 { killed += 1 }
                     for line in lines(of: base + "/current-session/session.log") {
-                        #expect(Self.isSessionLine(line), "iteration \(iteration): torn session line \(line.debugDescription)")
+                        #expect(
+                            Self.isSessionLine(line),
+                            "iteration \(iteration): torn session line \(line.debugDescription)")
                     }
                 }
                 var archived = 0
@@ -130,7 +135,9 @@ struct CrashSafetyTests {
                 }
                 #expect(killed > 0, "no run was killed (window \(window) µs)")
                 #expect(archived > 0, "no rotation happened")
-                print("crash safety (logs): \(Self.iterations) runs, \(killed) killed, \(archived) archived lines, window \(window) µs")
+                print(
+                    "crash safety (logs): \(Self.iterations) runs, \(killed) killed, \(archived) archived lines, window \(window) µs"
+                )
             }
         }
     }
@@ -144,7 +151,8 @@ struct CrashSafetyTests {
     /// A whole session.log line of this test: a write, or the rotation notice.
     private static func isSessionLine(_ line: String) -> Bool {
         line.wholeMatch(of: #/\[\d\d:\d\d:\d\d\] \[build\] line-\d+-x{120}/#) != nil
-            || line.wholeMatch(of: #/\[\d\d:\d\d:\d\d\] \[system\] \[INFO\] Session log rotated \(previous archived\)/#) != nil
+            || line.wholeMatch(of: #/\[\d\d:\d\d:\d\d\] \[system\] \[INFO\] Session log rotated \(previous archived\)/#)
+                != nil
     }
 
     /// A whole build.log line: a write, or a line of the truncation banner.

@@ -100,7 +100,8 @@ struct OSSDecryptFaultTests {
         FaultCase(
             name: "traversal in --workflow-config",
             files: [deadConfig], arguments: ["--workflow-config", "../../admin"], status: 64,
-            stderr: .contains("Error: Invalid prompt name"), why: "hidden flag: sysexits usage error, before any request"),
+            stderr: .contains("Error: Invalid prompt name"),
+            why: "hidden flag: sysexits usage error, before any request"),
         FaultCase(
             name: "--deliver of a file outside the outbox",
             files: [deadConfig],
@@ -124,7 +125,8 @@ struct OSSDecryptFaultTests {
             name: "OSS_CONFIG_DIR pointing at a file",
             files: [FaultCase.file("cfg-file", "{}")], arguments: decrypt,
             environment: ["OSS_CONFIG_DIR": "$ROOT/cfg-file"], status: 1,
-            stderr: .contains("Error: No API key configured."), why: "a config dir that is not a directory holds no config"),
+            stderr: .contains("Error: No API key configured."),
+            why: "a config dir that is not a directory holds no config"),
         FaultCase(
             name: "dangling ~/.oss symlink",
             links: [("h2/.oss", "$ROOT/nowhere")], arguments: ["--clear-cache"],
@@ -231,7 +233,8 @@ struct OSSDecryptNetworkFaultTests {
             case .reset, .emptyReply:
                 reply = .respond(status: 307, headers: [HTTPHeader("Location", raw.baseURL + "/gone")], body: [])
             case .garbage: reply = .text("<html>Service Unavailable</html>")
-            case .hugeBody: reply = .respond(status: 200, headers: [], body: [UInt8](repeating: 0x20, count: 8 * 1024 * 1024 + 1))
+            case .hugeBody:
+                reply = .respond(status: 200, headers: [], body: [UInt8](repeating: 0x20, count: 8 * 1024 * 1024 + 1))
             case .redirectToHTTP:
                 // 0.0.0.0 is not loopback for the policy; should it ever be followed, it fails locally at once.
                 reply = .respond(status: 302, headers: [HTTPHeader("Location", "http://0.0.0.0:9/stolen")], body: [])
@@ -280,7 +283,9 @@ struct OSSDecryptNetworkFaultTests {
             #expect(result.status == 0, "\(result)")
             #expect(result.stdout == "# Build\nDo the thing.\n")
             #expect(result.stderr.contains("[update] \(path) is not"), "\(result)")
-            let aside = FileSystem.listDirectory(sandbox.home + "/.oss").filter { $0.hasPrefix("update-state.json.corrupt-") }
+            let aside = FileSystem.listDirectory(sandbox.home + "/.oss").filter {
+                $0.hasPrefix("update-state.json.corrupt-")
+            }
             #expect(aside.count == 1)
             #expect(aside.first.flatMap { FileSystem.readIfPresent(sandbox.home + "/.oss/" + $0) } == bytes)
             let fresh = try JSONValue.parse(try #require(readFile(path)))
@@ -311,7 +316,8 @@ struct OSSDecryptNetworkFaultTests {
             let environment = sandbox.environment(["OSS_MANIFEST_PUBLIC_KEY": server.publicKeySPKI])
             let decrypt = try await NotifySandbox.offload {
                 try MountNamespace.runReadOnly(
-                    sandbox.home + "/.oss", ToolRunner.path(of: "oss-decrypt"), ["--type", "commands", "--name", "build"],
+                    sandbox.home + "/.oss", ToolRunner.path(of: "oss-decrypt"),
+                    ["--type", "commands", "--name", "build"],
                     environment: environment)
             }
             #expect(decrypt.status == 0, "the prompt is still delivered: \(decrypt)")
@@ -356,7 +362,8 @@ struct OSSDecryptNetworkFaultTests {
                 var environment = ToolRunner.environment(home: root, extra: ["TMPDIR": root])
                 environment["HOME"] = nil
                 let result = try MountNamespace.runWithBind(
-                    fakeHome, over: passwdHome, ToolRunner.path(of: "oss-decrypt"), ["--type", "commands", "--name", "build"],
+                    fakeHome, over: passwdHome, ToolRunner.path(of: "oss-decrypt"),
+                    ["--type", "commands", "--name", "build"],
                     environment: environment)
                 #expect(result.status == 1)
                 #expect(result.stderr == "Error: No API key configured. Run /oss:login first.\n")

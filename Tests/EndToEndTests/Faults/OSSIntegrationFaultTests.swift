@@ -15,10 +15,12 @@ struct OSSIntegrationFaultTests {
             name: "missing directory", files: [repoTest], arguments: ["scan", "$ROOT/nope"], status: 66,
             stderr: .contains("oss-integration: error: no such directory: "), why: "sysexits EX_NOINPUT"),
         FaultCase(
-            name: "a file instead of a directory", files: [repoTest], arguments: ["scan", "$ROOT/repo/src/orders.test.ts"],
+            name: "a file instead of a directory", files: [repoTest],
+            arguments: ["scan", "$ROOT/repo/src/orders.test.ts"],
             status: 66, stderr: .contains("oss-integration: error:"), why: "only directories are scanned"),
         FaultCase(
-            name: "control characters in the directory", files: [repoTest], arguments: ["scan", "$ROOT/repo\n\u{1B}[2J"],
+            name: "control characters in the directory", files: [repoTest],
+            arguments: ["scan", "$ROOT/repo\n\u{1B}[2J"],
             status: 66, stderr: .contains("oss-integration: error: no such directory"),
             why: "an argument is a path, nothing more"),
         FaultCase(
@@ -39,10 +41,12 @@ struct OSSIntegrationFaultTests {
             name: "unknown format", files: [repoTest], arguments: ["scan", "--format", "xml", "$ROOT/repo"], status: 64,
             stderr: .contains("Error: The value 'xml' is invalid for '--format <format>'"), why: "ArgumentParser usage"),
         FaultCase(
-            name: "traversal as a boundary", files: [repoTest], arguments: ["scan", "--boundary", "../x", "$ROOT/repo"],
+            name: "traversal as a boundary", files: [repoTest],
+            arguments: ["scan", "--boundary", "../x", "$ROOT/repo"],
             status: 64, stderr: .contains("is invalid for '--boundary"), why: "boundaries are an enumeration"),
         FaultCase(
-            name: "zero max files", files: [repoTest], arguments: ["scan", "--max-files", "0", "$ROOT/repo"], status: 64,
+            name: "zero max files", files: [repoTest], arguments: ["scan", "--max-files", "0", "$ROOT/repo"],
+            status: 64,
             stderr: .contains("Error: --max-files must be positive"), why: "validate()"),
         FaultCase(
             name: "NaN time budget", files: [repoTest], arguments: ["scan", "--time-budget", "nan", "$ROOT/repo"],
@@ -59,7 +63,9 @@ struct OSSIntegrationFaultTests {
             check: { _, result in #expect(result.stdout.contains("jest: `axios` (api)")) }),
         FaultCase(
             name: "non-UTF-8 and NUL bytes in a test file",
-            files: [repoTest, ("repo/src/weird.test.ts", Array("jest.mock('pg');\n".utf8) + [0xFF, 0x00, 0xC0, 0x0A])],
+            files: [
+                repoTest, ("repo/src/weird.test.ts", Array("jest.mock('pg');\n".utf8) + [0xFF, 0x00, 0xC0, 0x0A]),
+            ],
             arguments: ["scan", "--format", "json", "$ROOT/repo"], status: 0, stderr: .empty,
             why: "content is decoded leniently; the mock before the garbage is still found",
             check: { _, result in

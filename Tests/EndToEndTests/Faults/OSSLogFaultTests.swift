@@ -37,7 +37,8 @@ struct OSSLogFaultTests {
                 earlier,
                 FaultCase.file(
                     "home/.oss/settings.json",
-                    #"{"logs":{"maxSessionSizeMB":"ten","maxArchiveCount":[],"maxCommandLogSizeKB":-5},"notifications":7}"#),
+                    #"{"logs":{"maxSessionSizeMB":"ten","maxArchiveCount":[],"maxCommandLogSizeKB":-5},"notifications":7}"#
+                ),
             ],
             arguments: ["test", "build", "PASS"], status: 0, stderr: .empty, appendOnly: [session],
             why: "D6: a non-numeric logs.* value falls back to its default silently, as jq's `// default` does",
@@ -75,7 +76,8 @@ struct OSSLogFaultTests {
             files: [earlier], arguments: ["health", "degraded", #"{"checks": [1, 2"#], status: 0, stderr: .empty,
             appendOnly: [session], why: "contract §2.2: details_json is written raw, never parsed",
             check: { sandbox, _ in
-                #expect(sessionText(sandbox).hasSuffix(#"[HEALTH_CHECK] status=degraded details={"checks": [1, 2"# + "\n"))
+                #expect(
+                    sessionText(sandbox).hasSuffix(#"[HEALTH_CHECK] status=degraded details={"checks": [1, 2"# + "\n"))
             }),
         FaultCase(
             name: "path traversal in the command name",
@@ -131,7 +133,9 @@ struct OSSLogFaultTests {
             status: 0, stderr: .empty, appendOnly: [session],
             why: "arguments beyond an action's arity are ignored, whatever their size",
             check: { sandbox, _ in
-                #expect(sessionText(sandbox).hasSuffix("[build] [TEST] FAIL - " + String(repeating: "d", count: maximumArgument) + "\n"))
+                #expect(
+                    sessionText(sandbox).hasSuffix(
+                        "[build] [TEST] FAIL - " + String(repeating: "d", count: maximumArgument) + "\n"))
             }),
         FaultCase(
             name: "maximum-size command name",
@@ -167,13 +171,18 @@ struct OSSLogFaultTests {
             check: { sandbox, _ in #expect(!FileSystem.exists(sandbox.path("nowhere"))) }),
         FaultCase(
             name: "symlinked ~/.oss",
-            files: [FaultCase.file("real-oss/settings.json", "{}"), FaultCase.file("real-oss/logs/current-session/session.log", "[00:00:00] [x] old\n")],
+            files: [
+                FaultCase.file("real-oss/settings.json", "{}"),
+                FaultCase.file("real-oss/logs/current-session/session.log", "[00:00:00] [x] old\n"),
+            ],
             links: [("h2/.oss", "$ROOT/real-oss")],
             arguments: ["write", "build", "via link"], environment: ["HOME": "$ROOT/h2", "CLAUDE_PROJECT_DIR": nil],
             status: 0, stderr: .empty, appendOnly: ["real-oss/logs/current-session/session.log"],
             why: "a symlinked ~/.oss (dotfiles repos) is used through the link, which stays a link",
             check: { sandbox, _ in
-                #expect(readFile(sandbox.path("real-oss/logs/current-session/session.log"))?.hasSuffix("[build] via link\n") == true)
+                #expect(
+                    readFile(sandbox.path("real-oss/logs/current-session/session.log"))?.hasSuffix("[build] via link\n")
+                        == true)
                 var status = stat()
                 #expect(lstat(sandbox.path("h2/.oss"), &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK)
             }),
@@ -183,7 +192,8 @@ struct OSSLogFaultTests {
             environment: ["CLAUDE_PROJECT_DIR": "$PROJECT/../../../../../.."], status: 0, stderr: .empty,
             why: "§2.1: a project outside HOME/TMPDIR is rejected and the global logs are used (no fall-through)",
             check: { sandbox, _ in
-                #expect(readFile(sandbox.home + "/.oss/logs/current-session/session.log")?.hasSuffix("[build] x\n") == true)
+                #expect(
+                    readFile(sandbox.home + "/.oss/logs/current-session/session.log")?.hasSuffix("[build] x\n") == true)
             }),
         FaultCase(
             name: "current-project of binary garbage",
@@ -191,7 +201,8 @@ struct OSSLogFaultTests {
             arguments: ["write", "build", "x"], environment: ["CLAUDE_PROJECT_DIR": nil], status: 0, stderr: .empty,
             why: "an unusable current-project means the global logs",
             check: { sandbox, _ in
-                #expect(readFile(sandbox.home + "/.oss/logs/current-session/session.log")?.hasSuffix("[build] x\n") == true)
+                #expect(
+                    readFile(sandbox.home + "/.oss/logs/current-session/session.log")?.hasSuffix("[build] x\n") == true)
             }),
     ]
 
@@ -254,7 +265,8 @@ struct OSSLogFaultTests {
                 #expect(result.status == 0, "\(result)")
                 #expect(result.stderr == "")
                 #expect(
-                    readFile(fakeHome + "/.oss/logs/current-session/session.log")?.hasSuffix("[build] no home\n") == true,
+                    readFile(fakeHome + "/.oss/logs/current-session/session.log")?.hasSuffix("[build] no home\n")
+                        == true,
                     "without HOME the password database's home is used, as Node's os.homedir() does")
             }
         }

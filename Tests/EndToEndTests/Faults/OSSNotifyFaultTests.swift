@@ -82,7 +82,8 @@ struct OSSNotifyFaultTests {
             stderr: .empty, appendOnly: [session],
             why: "D13/D14 fixed: a context that is not JSON is logged raw and has no fields, never an abort",
             check: { sandbox, _ in
-                #expect(sessionText(sandbox).hasSuffix(#"[build] [task_complete] {"current": 2, "taskName": "au"# + "\n"))
+                #expect(
+                    sessionText(sandbox).hasSuffix(#"[build] [task_complete] {"current": 2, "taskName": "au"# + "\n"))
             }),
         FaultCase(
             name: "context that is JSON but not an object",
@@ -161,7 +162,7 @@ struct OSSNotifyFaultTests {
             check: { _, result in #expect(result.stderr.utf8.count < 400) }),
         FaultCase(
             name: "--state --project-dir with traversal",
-            
+
             arguments: ["--state", "--project-dir", "$PROJECT/../../../../../..", "setActiveStep", "ship"], status: 0,
             stderr: .contains("Path outside allowed directories rejected"),
             why: "D30 fixed: an invalid --project-dir falls through to CLAUDE_PROJECT_DIR instead of the global file",
@@ -189,14 +190,16 @@ struct OSSNotifyFaultTests {
         FaultCase(
             name: "~/.oss is a regular file, no project",
             files: [FaultCase.file("h2/.oss", "x\n")],
-            arguments: ["--workflow", "build", "start", "{}"], environment: ["HOME": "$ROOT/h2", "CLAUDE_PROJECT_DIR": nil],
+            arguments: ["--workflow", "build", "start", "{}"],
+            environment: ["HOME": "$ROOT/h2", "CLAUDE_PROJECT_DIR": nil],
             status: 0, stderr: .contains("oss-notify: warning:"),
             why: "fail open: the log and the global state cannot be written, which is reported; exit 0"),
         FaultCase(
             name: "symlinked ~/.oss",
             files: [FaultCase.file("real-oss/settings.json", "{}")],
             links: [("h2/.oss", "$ROOT/real-oss")],
-            arguments: ["--state", "setActiveStep", "build"], environment: ["HOME": "$ROOT/h2", "CLAUDE_PROJECT_DIR": nil],
+            arguments: ["--state", "setActiveStep", "build"],
+            environment: ["HOME": "$ROOT/h2", "CLAUDE_PROJECT_DIR": nil],
             status: 0, stderr: .empty,
             why: "the global state is updated through the link (which stays a link)",
             check: { sandbox, result in
@@ -223,10 +226,13 @@ struct OSSNotifyFaultTests {
                 let before = "{\n  \"version\": 7\n}"
                 try writeFile(sandbox.path(Self.state), before)
                 let result = try MountNamespace.runReadOnly(
-                    sandbox.project + "/.oss", ToolRunner.path(of: "oss-notify"), ["--workflow", "build", "start", "{}"],
+                    sandbox.project + "/.oss", ToolRunner.path(of: "oss-notify"),
+                    ["--workflow", "build", "start", "{}"],
                     environment: sandbox.environment())
                 #expect(result.status == 0, "fail open: \(result)")
-                #expect(result.stderr.contains("workflow state not updated") && result.stderr.contains("Read-only file system"))
+                #expect(
+                    result.stderr.contains("workflow state not updated")
+                        && result.stderr.contains("Read-only file system"))
                 #expect(readFile(sandbox.path(Self.state)) == before)
             }
         }

@@ -1,13 +1,15 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import Shared
 
 /// Command names become `<current-session>/<name>.log` and a bracketed field of session.log: names that would
 /// leave the directory or forge a line are refused before anything is written.
 struct CommandNameTests {
-    @Test(arguments: ["build", "build-team", "team:security-audit", "a..b", "ünïcödé ✓", String(repeating: "x", count: 251)])
+    @Test(arguments: [
+        "build", "build-team", "team:security-audit", "a..b", "ünïcödé ✓", String(repeating: "x", count: 251),
+    ])
     func ordinaryNamesAreAccepted(_ name: String) throws {
         try CommandNameError.validate(name)
     }
