@@ -301,6 +301,9 @@ struct OSSIntegrationEndToEndTests {
             }
             let short = try await integration(sandbox, ["-h"])
             #expect(short.stdout == help.stdout)
+            let run = try await integration(sandbox, ["run", "--help"])
+            #expect(run.status == 0)
+            #expect(run.stdout.contains("--offline"))
             #expect(try await integration(sandbox, ["--format", "xml"]).status == 64)
             #expect(try await integration(sandbox, ["complete"]).status == 64)
             #expect(try await integration(sandbox, ["complete", "--tests-pass", "-3"]).status == 64)

@@ -4,7 +4,7 @@ import Testing
 /// How prompt failures become the seed's messages and sysexits codes, and how each error is printed.
 struct IntegrationErrorTests {
     @Test(arguments: [
-        (APIError.unauthorized, IntegrationError.authenticationFailed, ExitStatus.noPermission),
+        (APIError.unauthorized, IntegrationError.authenticationFailed, Shared.ExitStatus.noPermission),
         (.server(status: 401, message: "bad key"), .authenticationFailed, .noPermission),
         (.server(status: 403, message: "Subscription expired"), .subscriptionExpired, .noPermission),
         (.requestFailed(status: 403), .subscriptionExpired, .noPermission),
@@ -18,7 +18,7 @@ struct IntegrationErrorTests {
             .promptFailed(message: "Cannot reach http://127.0.0.1:9/x: refused", status: .unavailable), .unavailable
         ),
     ])
-    func apiErrorsAreClassified(error: APIError, expected: IntegrationError, status: ExitStatus) {
+    func apiErrorsAreClassified(error: APIError, expected: IntegrationError, status: Shared.ExitStatus) {
         let classified = IntegrationError(promptFailure: error)
         #expect(classified == expected)
         #expect(classified.exitStatus == status)
