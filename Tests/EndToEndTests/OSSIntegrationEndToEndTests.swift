@@ -114,7 +114,8 @@ struct OSSIntegrationEndToEndTests {
             #expect(json["prompt"] == .string(Self.prompt))
             #expect(json["offline"] == false)
             #expect(json["project"] == .string(sandbox.project))
-            let inventory = try JSONValue.parse(try await scan(sandbox, ["--format", "json", "--boundary", "database"]))
+            let inventory = try JSONValue.parse(
+                try await scan(sandbox, ["--format", "json", "--boundary", "database"]))
             #expect(json["inventory"] == inventory)
             #expect(json["inventory"]?["boundary"] == "database")
         }

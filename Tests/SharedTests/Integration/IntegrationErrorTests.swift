@@ -67,6 +67,7 @@ struct IntegrationErrorTests {
 
     @Test func theFailedReasonIsTheFirstLine() {
         #expect(IntegrationError.noAPIKey.reason == "No API key found. Run: /oss:login")
-        #expect(IntegrationError.apiUnavailable.reason == "API temporarily unavailable. Contact support@oneshotship.com")
+        #expect(
+            IntegrationError.apiUnavailable.reason == "API temporarily unavailable. Contact support@oneshotship.com")
     }
 }
