@@ -155,11 +155,14 @@ struct OSSIntegrationEndToEndTests {
         defer { Task { await server.stop() } }
         try await withTemporaryDirectory { root in
             let sandbox = try await makeSandbox(root: root, server: server)
-            let result = try await integration(sandbox, ["--offline", "--format", "json"])
+            // A relative --project is scanned as given and reported canonical.
+            let result = try await integration(sandbox, ["--offline", "--format", "json", "--project", "."])
             #expect(result.status == 0, "\(result)")
             let json = try JSONValue.parse(result.stdout)
             #expect(json["prompt"] == .null)
             #expect(json["offline"] == true)
+            #expect(json["project"] == .string(sandbox.project))
+            #expect(json["inventory"]?["root"] == ".")
             #expect(await NotifySandbox.eventually { server.analyticsRequests.count == 1 })
             #expect(server.http.requests(path: "/api/v1/prompts/integration").isEmpty)
             #expect(server.http.requests(path: "/api/v1/prompts/manifest").isEmpty)
