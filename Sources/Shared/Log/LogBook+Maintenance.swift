@@ -26,8 +26,33 @@ extension LogBook {
         }
         guard let archived else { return false }
         // Compression happens outside the lock: no writer can reach the renamed file any more.
-        if (try? Gzip.compressFile(archived, to: archived + ".gz")) != nil { FileSystem.remove(archived) }
+        compressArchive(archived)
         return true
+    }
+
+    /// Replaces an archived `session-*.log` by its `.gz`; the plain file goes only once the archive is complete.
+    private func compressArchive(_ path: String) {
+        if (try? Gzip.compressFile(path, to: path + ".gz")) != nil { FileSystem.remove(path) }
+    }
+
+    /// Finishes rotations a killed process left behind: removes partial temp files of compressions (the plain
+    /// archive they came from is still there) and compresses archived session logs that are still plain. A plain
+    /// archive whose `.gz` already exists was compressed completely (the `.gz` is renamed into place atomically),
+    /// so only the plain copy is removed.
+    package func recoverInterruptedRotations() {
+        for name in FileSystem.listDirectory(archiveDir) {
+            let path = archiveDir.appendingPathComponent(name)
+            if name.hasPrefix(".session-"), name.contains(".tmp-") {
+                // Another process may be compressing right now: only sweep temp files older than a minute.
+                if clock.now().seconds - (FileSystem.modificationTime(path) ?? 0) > 60 { FileSystem.remove(path) }
+            } else if name.hasPrefix("session-"), name.hasSuffix(".log") {
+                if FileSystem.exists(path + ".gz") {
+                    FileSystem.remove(path)
+                } else if clock.now().seconds - (FileSystem.modificationTime(path) ?? 0) > 60 {
+                    compressArchive(path)
+                }
+            }
+        }
     }
 
     /// An archive path that no earlier rotation used, even within the same second (fixes D8's collisions).
@@ -121,6 +146,7 @@ extension LogBook {
     /// - Throws: `FileError` when a log cannot be rewritten.
     package func clean() throws -> CleanReport {
         try prepare()
+        recoverInterruptedRotations()
         let now = clock.now().seconds
         let maxAge = Int64(settings.maxArchiveAgeDays) * 86_400
         var report = CleanReport(expired: 0, excess: 0, truncated: 0, rotated: false)

@@ -137,6 +137,36 @@ struct LogBookTests {
         }
     }
 
+    @Test func cleanFinishesRotationsAKilledProcessLeftBehind() throws {
+        try withTemporaryDirectory { root in
+            let book = try book(root)
+            let old = now.seconds - 3600
+            // Killed after the rename, before compression: a plain archive.
+            let plain = book.archiveDir + "/session-20261125-200000.log"
+            try writeFile(plain, "[20:00:00] [c] kept\n")
+            setModificationTime(plain, old)
+            // Killed during compression: a partial temp file beside its intact plain archive.
+            let partial = book.archiveDir + "/session-20261125-200100.log"
+            try writeFile(partial, "[20:01:00] [c] also kept\n")
+            setModificationTime(partial, old)
+            let temp = book.archiveDir + "/.session-20261125-200100.log.gz.tmp-1-2"
+            try writeFile(temp, "partial")
+            setModificationTime(temp, old)
+            // Killed after the .gz was renamed into place, before the plain copy was removed.
+            let done = book.archiveDir + "/session-20261125-200200.log"
+            try writeFile(done, "[20:02:00] [c] done\n")
+            try FileSystem.writeAtomically(try #require(Gzip.compress(Array("[20:02:00] [c] done\n".utf8))), to: done + ".gz")
+
+            _ = try book.clean()
+
+            #expect(FileSystem.listDirectory(book.archiveDir) == [
+                "session-20261125-200000.log.gz", "session-20261125-200100.log.gz", "session-20261125-200200.log.gz",
+            ])
+            let restored = try #require(Gzip.decompress(try FileSystem.read(plain + ".gz")))
+            #expect(String(decoding: restored, as: UTF8.self) == "[20:00:00] [c] kept\n")
+        }
+    }
+
     @Test func rotateWithoutASessionLogDoesNothing() throws {
         try withTemporaryDirectory { root in
             let book = try book(root)
