@@ -71,14 +71,16 @@ package final class OSSAPIServer: Sendable {
     /// The manifest signing key; point `OSS_MANIFEST_PUBLIC_KEY` at `signer.publicKey.spkiBase64`.
     package let signer: ManifestSigner
     private let state: LockedBox<State>
+    // Each (IV mode, prompt, text) is encrypted once, so request latency measures the client, not PBKDF2 here.
+    private let payloads = LockedBox<[String: EncryptedPayload]>([:])
 
     /// A stopped server for `user`; call `start()`.
     package init(user: User = .standard, latency: Double = 0, signer: ManifestSigner = ManifestSigner()) throws {
         http = try TestHTTPServer(latency: latency)
         self.signer = signer
         state = LockedBox(State(user: user))
-        let dispatch: TestHTTPServer.Handler = { [state, signer] request in
-            Self.dispatch(request, state: state, signer: signer)
+        let dispatch: TestHTTPServer.Handler = { [state, signer, payloads] request in
+            Self.dispatch(request, state: state, signer: signer, payloads: payloads)
         }
         http.route("GET", "/*", dispatch)
         http.route("POST", "/*", dispatch)
@@ -166,7 +168,8 @@ package final class OSSAPIServer: Sendable {
     // MARK: - Dispatch
 
     private static func dispatch(
-        _ request: TestHTTPServer.RecordedRequest, state: LockedBox<State>, signer: ManifestSigner
+        _ request: TestHTTPServer.RecordedRequest, state: LockedBox<State>, signer: ManifestSigner,
+        payloads: LockedBox<[String: EncryptedPayload]>
     ) -> TestHTTPServer.Reply {
         let snapshot = state.current
         if let reply = snapshot.overrides[request.path] { return reply }
@@ -195,13 +198,13 @@ package final class OSSAPIServer: Sendable {
             guard let text = snapshot.prompts.first(where: { $0.key == key })?.text else {
                 return .json(["error": "Prompt not found"], status: 404)
             }
-            return encryptedReply(text, key: key, snapshot: snapshot)
+            return encryptedReply(text, key: key, snapshot: snapshot, payloads: payloads)
         }
         let workflows = "/api/v1/workflows/"
         if path.hasPrefix(workflows) {
             let name = String(path.dropFirst(workflows.count)).removingPercentEncoding ?? ""
             guard let json = snapshot.workflows[name] else { return .json(["error": "Workflow not found"], status: 404) }
-            return encryptedReply(json, key: "workflows-config/\(name)", snapshot: snapshot)
+            return encryptedReply(json, key: "workflows-config/\(name)", snapshot: snapshot, payloads: payloads)
         }
         return .json(["error": "Not found"], status: 404)
     }
@@ -222,8 +225,12 @@ package final class OSSAPIServer: Sendable {
         return .json(["userId": .string(user.userID), "salt": .string(user.salt), "hardwareId": .string(hardwareID)])
     }
 
-    private static func encryptedReply(_ text: String, key: String, snapshot: State) -> TestHTTPServer.Reply {
+    private static func encryptedReply(
+        _ text: String, key: String, snapshot: State, payloads: LockedBox<[String: EncryptedPayload]>
+    ) -> TestHTTPServer.Reply {
         let user = snapshot.user
+        let cacheKey = "\(snapshot.ivMode)\u{0}\(user.apiKey)\u{0}\(key)\u{0}\(text)"
+        if let cached = payloads.withLock({ $0[cacheKey] }) { return .json(cached.json) }
         let credentials = Credentials(
             apiKey: user.apiKey, userID: user.userID, hardwareID: user.hardwareID ?? "", salt: user.salt)
         let iv: [UInt8]
@@ -232,7 +239,9 @@ package final class OSSAPIServer: Sendable {
         case .derived: iv = Array(ContentHash.sha256("iv:\(user.apiKey):\(key)").prefix(16))
         }
         do {
-            return .json(try PromptCipher.encrypt(text, credentials: credentials, iv: iv).json)
+            let payload = try PromptCipher.encrypt(text, credentials: credentials, iv: iv)
+            payloads.withLock { $0[cacheKey] = payload }
+            return .json(payload.json)
         } catch {
             return .json(["error": "encryption failed"], status: 500)
         }

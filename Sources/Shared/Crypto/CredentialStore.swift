@@ -34,12 +34,18 @@ package struct CredentialStore: Sendable {
         return nil
     }
 
-    /// Encrypts with the first identity's key and writes the file atomically: mode 0600, directory 0700.
+    /// Encrypts with the first identity's key and writes the file atomically with mode 0600. The directory is
+    /// created 0700, and an existing one of ours that others can enter is tightened to 0700.
     /// - Parameter iv: fixed IV for known-answer tests; random when nil.
     package func write(_ credentials: Credentials, iv: [UInt8]? = nil) throws {
         guard let identity = identities.first else { throw CryptoError.malformedCredentials }
         let text = try Self.encode(credentials, key: identity.key, iv: iv ?? PromptCipher.randomIV())
-        try FileSystem.createDirectories(Self.directory(of: path), mode: 0o700)
+        let directory = Self.directory(of: path)
+        try FileSystem.createDirectories(directory, mode: 0o700)
+        var status = stat()
+        if stat(directory, &status) == 0, status.st_uid == getuid(), status.st_mode & 0o077 != 0 {
+            chmod(directory, 0o700)
+        }
         try FileSystem.writeAtomically(Array(text.utf8), to: path, mode: 0o600)
     }
 
