@@ -55,6 +55,9 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
 
+        // The loopback OSS API as a process, for Scripts/bench.sh (not a product).
+        .executableTarget(name: "oss-fixture-server", dependencies: ["Shared", "TestSupport"], path: "Tests/FixtureServer"),
+
         // Tests
 
         .testTarget(

@@ -17,7 +17,8 @@ enum OSSLog {
             Console.standard.line("oss-log \(ToolVersion.current)")
             exit(0)
         default:
-            let command = LogCommand(environment: .current(), console: .standard, effects: nil)
+            let effects = WorkflowStateSideEffects(reportingTo: .standard)
+            let command = LogCommand(environment: .current(), console: .standard, effects: effects)
             exit(command.run(arguments))
         }
     }

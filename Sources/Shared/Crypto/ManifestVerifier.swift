@@ -2,28 +2,6 @@ import Crypto
 
 /// Ed25519 verification of the prompt manifest over the canonical bytes of contract §6.8.
 package enum ManifestVerifier {
-    /// The signed message: JS `JSON.stringify({version, algorithm, signing, prompts})` with the prompt keys in
-    /// UTF-16 code-unit order and every entry serialised as received; nil when `prompts` is not an object
-    /// (upstream throws there, which counts as invalid).
-    package static func canonicalBytes(of manifest: JSONValue) -> [UInt8]? {
-        guard let prompts = manifest["prompts"]?.objectValue else { return nil }
-        var signed = JSONObject()
-        for field in ["version", "algorithm", "signing"] {
-            if let value = manifest[field] { signed[field] = value }
-        }
-        var sortedPrompts = JSONObject()
-        for key in sortedPromptKeys(prompts.keys) {
-            sortedPrompts[key] = prompts[key]
-        }
-        signed["prompts"] = .object(sortedPrompts)
-        return Array(JSONValue.object(signed).compact.utf8)
-    }
-
-    /// Keys in JavaScript's default `Array.prototype.sort()` order: UTF-16 code units, no normalisation.
-    package static func sortedPromptKeys(_ keys: [String]) -> [String] {
-        keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
-    }
-
     /// True when `signature` (base64 of 64 bytes) is a valid signature of the canonical bytes under `key`.
     /// Any malformed part makes it false, as upstream's catch-all does.
     package static func verify(_ manifest: JSONValue, key: ManifestPublicKey) -> Bool {

@@ -1,5 +1,6 @@
 /// Hidden `--deliver <outbox-file>`: the detached background sender for oss-notify's analytics and Telegram
-/// requests. It deletes the file at once (so nothing is sent twice), sends every request concurrently under a
+/// requests. It accepts only files in `~/.oss/outbox/` (any other path is left untouched, so the flag can never
+/// delete a user's file), deletes the file at once (so nothing is sent twice), sends every request concurrently under a
 /// per-request and an overall budget, applies the https-or-loopback rule, prints nothing, and appends one line per
 /// failure (origin and reason only: no paths, headers or bodies, which may hold tokens) to
 /// `~/.oss/logs/delivery.log`.
@@ -17,6 +18,10 @@ package struct OutboxDelivery: Sendable {
     /// Delivers the file's requests; returns the number of failures (also logged).
     @discardableResult
     package func run(path: String) async -> Int {
+        guard isInOutbox(path) else {
+            logFailures(["outbox \(path.lastPathComponent): not in \(context.paths.outboxDir); left untouched"])
+            return 1
+        }
         let requests: [OutboxRequest]
         do {
             requests = try Outbox.read(path)
@@ -30,7 +35,8 @@ package struct OutboxDelivery: Sendable {
         let transport = context.transport
         let outcomes = LockedBox<[Int: String?]>([:])
         let total = timeouts.deliverTotal
-        _ = try? await Deadline.run(seconds: total, timeoutError: { APIError.timedOut(url: "outbox", seconds: total) }) {
+        _ = try? await Deadline.run(seconds: total, timeoutError: { APIError.timedOut(url: "outbox", seconds: total) })
+        {
             await withTaskGroup(of: Void.self) { group in
                 for (index, request) in requests.enumerated() {
                     group.addTask {
@@ -52,6 +58,16 @@ package struct OutboxDelivery: Sendable {
         }
         logFailures(failures)
         return failures.count
+    }
+
+    /// Whether `path` names an entry of the outbox directory (both resolved, so `..` and symlinked parents count
+    /// for what they point at).
+    private func isInOutbox(_ path: String) -> Bool {
+        guard let outbox = FileSystem.realPath(context.paths.outboxDir),
+            let parent = FileSystem.realPath(path.deletingLastPathComponent)
+        else { return false }
+        let name = path.lastPathComponent
+        return parent == outbox && name != "." && name != ".."
     }
 
     /// Sends one request; nil on a 2xx answer, else a reason without secrets.

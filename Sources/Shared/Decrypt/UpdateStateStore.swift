@@ -28,24 +28,35 @@ package struct UpdateStateStore: Sendable {
         store = JSONFileStore(path: path, mode: 0o600, clock: clock)
     }
 
-    /// Records `hash` for `key` (`<type>/<name>`), returning what changed and any warnings (a corrupt file moved
-    /// aside).
+    /// Records `hash` for `key` (`<type>/<name>`), returning what changed and any warnings (a corrupt file, or
+    /// one that is JSON but not an object, moved aside).
     /// - Throws: `FileError` when the file or its lock cannot be written.
     package func record(key: String, hash: String) throws -> (change: Change, warnings: [String]) {
-        let update = try store.update { (value: inout JSONValue?) -> Change in
+        let path = store.path
+        let now = store.clock.now()
+        let update = try store.update { (value: inout JSONValue?) throws -> (Change, [String]) in
+            var warnings: [String] = []
+            if let existing = value, existing.objectValue == nil {
+                // Valid JSON of the wrong shape is kept as carefully as unparsable bytes: never overwritten.
+                guard let aside = FileSystem.moveAside(path, now: now) else {
+                    throw FileError(path: path, operation: "move aside the non-object update state", code: errno)
+                }
+                warnings.append("\(path) is not a JSON object; moved it aside to \(aside)")
+                value = nil
+            }
             var state = Self.normalized(value)
             var signatures = state["promptSignatures"]?.objectValue ?? JSONObject()
             let previous = signatures[key]?.stringValue
             if previous == hash {
                 value = nil
-                return .unchanged
+                return (.unchanged, warnings)
             }
             signatures[key] = .string(hash)
             state["promptSignatures"] = .object(signatures)
             value = .object(state)
-            return previous == nil ? .firstSeen : .updated
+            return (previous == nil ? .firstSeen : .updated, warnings)
         }
-        return (update.result, update.warnings)
+        return (update.result.0, update.warnings + update.result.1)
     }
 
     /// The five fields in upstream's order (defaults for missing ones, `promptSignatures` forced to an object),

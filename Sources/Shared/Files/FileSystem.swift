@@ -71,9 +71,9 @@ package enum FileSystem {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
         #if canImport(Darwin)
-        return Int64(status.st_mtimespec.tv_sec)
+            return Int64(status.st_mtimespec.tv_sec)
         #else
-        return Int64(status.st_mtim.tv_sec)
+            return Int64(status.st_mtim.tv_sec)
         #endif
     }
 
@@ -133,14 +133,32 @@ package enum FileSystem {
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode)
         guard fd >= 0 else { throw FileError(path: path, operation: "open", code: errno) }
         defer { close(fd) }
-        try writeAll(fd: fd, bytes: bytes, path: path)
         var status = stat()
+        let sizeBefore = fstat(fd, &status) == 0 ? Int64(status.st_size) : nil
+        var written = 0
+        do throws(FileError) {
+            try writeAll(fd: fd, bytes: bytes, path: path, written: &written)
+        } catch {
+            // A partial line (e.g. ENOSPC after filling the last block) would be glued to the next line: cut it off
+            // again, but only when nobody else has appended since, so no other writer's line is ever lost.
+            if written > 0, let sizeBefore, fstat(fd, &status) == 0,
+                Int64(status.st_size) == sizeBefore + Int64(written)
+            {
+                _ = ftruncate(fd, off_t(sizeBefore))
+            }
+            throw error
+        }
         return fstat(fd, &status) == 0 ? Int64(status.st_size) : 0
     }
 
     /// Writes every byte to a descriptor, retrying after interrupts and short writes.
     package static func writeAll(fd: Int32, bytes: [UInt8], path: String) throws(FileError) {
-        var offset = 0
+        var written = 0
+        try writeAll(fd: fd, bytes: bytes, path: path, written: &written)
+    }
+
+    /// `writeAll`, counting in `written` how many bytes reached the descriptor (also when it throws).
+    private static func writeAll(fd: Int32, bytes: [UInt8], path: String, written offset: inout Int) throws(FileError) {
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { posixWrite(fd, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 {

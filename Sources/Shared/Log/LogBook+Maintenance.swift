@@ -26,8 +26,33 @@ extension LogBook {
         }
         guard let archived else { return false }
         // Compression happens outside the lock: no writer can reach the renamed file any more.
-        if (try? Gzip.compressFile(archived, to: archived + ".gz")) != nil { FileSystem.remove(archived) }
+        compressArchive(archived)
         return true
+    }
+
+    /// Replaces an archived `session-*.log` by its `.gz`; the plain file goes only once the archive is complete.
+    private func compressArchive(_ path: String) {
+        if (try? Gzip.compressFile(path, to: path + ".gz")) != nil { FileSystem.remove(path) }
+    }
+
+    /// Finishes rotations a killed process left behind: removes partial temp files of compressions (the plain
+    /// archive they came from is still there) and compresses archived session logs that are still plain. A plain
+    /// archive whose `.gz` already exists was compressed completely (the `.gz` is renamed into place atomically),
+    /// so only the plain copy is removed.
+    package func recoverInterruptedRotations() {
+        for name in FileSystem.listDirectory(archiveDir) {
+            let path = archiveDir.appendingPathComponent(name)
+            if name.hasPrefix(".session-"), name.contains(".tmp-") {
+                // Another process may be compressing right now: only sweep temp files older than a minute.
+                if clock.now().seconds - (FileSystem.modificationTime(path) ?? 0) > 60 { FileSystem.remove(path) }
+            } else if name.hasPrefix("session-"), name.hasSuffix(".log") {
+                if FileSystem.exists(path + ".gz") {
+                    FileSystem.remove(path)
+                } else if clock.now().seconds - (FileSystem.modificationTime(path) ?? 0) > 60 {
+                    compressArchive(path)
+                }
+            }
+        }
     }
 
     /// An archive path that no earlier rotation used, even within the same second (fixes D8's collisions).
@@ -69,7 +94,7 @@ extension LogBook {
         FileSystem.listDirectory(archiveDir)
             .filter { $0.hasPrefix("session-") && $0.hasSuffix(".log.gz") }
             .map { archiveDir.appendingPathComponent($0) }
-            .sorted { (FileSystem.modificationTime($0) ?? 0, $0) < (FileSystem.modificationTime($1) ?? 0, $1) }
+            .sorted(by: LogBook.olderFirst)
     }
 
     /// Directories left by `clear-session` (`<base>/session-*`), oldest first.
@@ -78,7 +103,29 @@ extension LogBook {
             .filter { $0.hasPrefix("session-") }
             .map { base.appendingPathComponent($0) }
             .filter { FileSystem.isDirectory($0) }
-            .sorted { (FileSystem.modificationTime($0) ?? 0, $0) < (FileSystem.modificationTime($1) ?? 0, $1) }
+            .sorted(by: LogBook.olderFirst)
+    }
+
+    /// Orders by modification time, then by the name's stamp and collision counter: within one second
+    /// `session-<stamp>-10` is newer than `-9`, which is newer than the plain `session-<stamp>` (a plain name
+    /// comparison put every `-n` before the first archive, so `clean` kept the oldest and deleted the newest).
+    static func olderFirst(_ lhs: String, _ rhs: String) -> Bool {
+        let left = (FileSystem.modificationTime(lhs) ?? 0, sequenceKey(lhs))
+        let right = (FileSystem.modificationTime(rhs) ?? 0, sequenceKey(rhs))
+        if left.0 != right.0 { return left.0 < right.0 }
+        if left.1.stamp != right.1.stamp { return left.1.stamp < right.1.stamp }
+        if left.1.counter != right.1.counter { return left.1.counter < right.1.counter }
+        return lhs < rhs
+    }
+
+    /// `session-YYYYMMDD-HHMMSS[-n][.log.gz]` as (stamp, n), n being 1 for the unsuffixed name.
+    static func sequenceKey(_ path: String) -> (stamp: String, counter: Int) {
+        var name = Substring(path.lastPathComponent)
+        if name.hasPrefix("session-") { name = name.dropFirst("session-".count) }
+        if name.hasSuffix(".log.gz") { name = name.dropLast(".log.gz".count) }
+        let parts = name.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 3, let counter = Int(parts[2]) { return ("\(parts[0])-\(parts[1])", counter) }
+        return (String(name), 1)
     }
 
     /// What `clean` did.
@@ -99,6 +146,7 @@ extension LogBook {
     /// - Throws: `FileError` when a log cannot be rewritten.
     package func clean() throws -> CleanReport {
         try prepare()
+        recoverInterruptedRotations()
         let now = clock.now().seconds
         let maxAge = Int64(settings.maxArchiveAgeDays) * 86_400
         var report = CleanReport(expired: 0, excess: 0, truncated: 0, rotated: false)

@@ -15,7 +15,9 @@ package struct LogBook: Sendable {
     package var formatter: TimeFormatter
 
     /// A log book rooted at `base`.
-    package init(base: String, settings: Settings, clock: WallClock = .system, formatter: TimeFormatter = TimeFormatter()) {
+    package init(
+        base: String, settings: Settings, clock: WallClock = .system, formatter: TimeFormatter = TimeFormatter()
+    ) {
         self.base = base
         self.settings = settings
         self.clock = clock
@@ -24,7 +26,9 @@ package struct LogBook: Sendable {
 
     /// The log book a call in `environment` writes to (contract §2.1), with settings from `~/.oss/settings.json`.
     /// The settings warning, if any, is returned for the caller to show once.
-    package static func resolve(environment: Environment, clock: WallClock = .system) -> (book: LogBook, warning: String?) {
+    package static func resolve(environment: Environment, clock: WallClock = .system) -> (
+        book: LogBook, warning: String?
+    ) {
         let paths = OSSPaths(environment: environment)
         let base = ProjectResolver(environment: environment, paths: paths).logBase()
         let (settings, warning) = Settings.load(path: paths.settingsFile)
@@ -57,15 +61,17 @@ package struct LogBook: Sendable {
     }
 
     /// The `write` action: `<cmd>.log` gets `[ts] <msg>`, session.log gets `[ts] [<cmd>] <msg>`.
-    /// - Throws: `FileError` naming the log that could not be written.
+    /// - Throws: `CommandNameError` (nothing written), or `FileError` naming the log that could not be written.
     package func write(command: String, message: String) throws {
+        try CommandNameError.validate(command)
         let ts = stamp()
         try append([(commandLog(command), "[\(ts)] \(message)"), (sessionLog, "[\(ts)] [\(command)] \(message)")])
     }
 
     /// An entry: `<cmd>.log` gets `[ts] [<TYPE>] <msg>`, session.log gets `[ts] [<cmd>] [<TYPE>] <msg>`.
-    /// - Throws: `FileError` naming the log that could not be written.
+    /// - Throws: `CommandNameError` (nothing written), or `FileError` naming the log that could not be written.
     package func entry(command: String, type: String, message: String, sessionOnly: Bool = false) throws {
+        try CommandNameError.validate(command)
         let ts = stamp()
         let session = (sessionLog, "[\(ts)] [\(command)] [\(type)] \(message)")
         try append(sessionOnly ? [session] : [(commandLog(command), "[\(ts)] [\(type)] \(message)"), session])
@@ -79,14 +85,16 @@ package struct LogBook: Sendable {
 
     /// The `init` action: truncates `<cmd>.log` to its 7-line header and marks the start in session.log; returns the
     /// command log's path.
-    /// - Throws: `FileError` naming the log that could not be written.
+    /// - Throws: `CommandNameError` (nothing written), or `FileError` naming the log that could not be written.
     package func start(command: String, pid: Int32) throws -> String {
+        try CommandNameError.validate(command)
         let now = clock.now()
         let rule = String(repeating: "═", count: 63)
-        let header = [
-            rule, "  OSS Command: /oss:\(command)", "  Started: \(formatter.dateTime(now))",
-            "  Session: current-session", "  PID: \(pid)", rule, "",
-        ].joined(separator: "\n") + "\n"
+        let header =
+            [
+                rule, "  OSS Command: /oss:\(command)", "  Started: \(formatter.dateTime(now))",
+                "  Session: current-session", "  PID: \(pid)", rule, "",
+            ].joined(separator: "\n") + "\n"
         let path = commandLog(command)
         try FileSystem.withExclusiveLock(lockFile) {
             try FileSystem.writeAtomically(Array(header.utf8), to: path, mode: 0o644)

@@ -32,6 +32,9 @@ package struct LogCommand {
         let (book, warning) = LogBook.resolve(environment: environment, clock: clock)
         if let warning { console.errorLine("oss-log: \(warning)") }
         do {
+            // ~/.oss is private (0700, as session-start makes it); created as a mere parent of the logs it got 0755.
+            let ossDir = OSSPaths(environment: environment).ossDir
+            if !FileSystem.isDirectory(ossDir) { try FileSystem.createDirectories(ossDir, mode: 0o700) }
             try book.prepare()
         } catch {
             // Hooks fail open: a log directory we cannot create must not abort the caller's command.
@@ -48,6 +51,9 @@ package struct LogCommand {
         } catch let failure as UsageFailure {
             console.errorLine("Usage: oss-log.sh \(failure.usage)")
             return 1
+        } catch let error as CommandNameError {
+            console.errorLine("oss-log: \(error)")
+            return error.exitStatus.rawValue
         } catch {
             console.errorLine("oss-log: error: \(error)")
             return 0
@@ -154,16 +160,21 @@ package struct LogCommand {
             let message = status == "FAILED" && !violations.isEmpty ? "FAILED violations=[\(violations)]" : status
             try book.entry(command: cmd, type: "IRON_LAW", message: message)
         case "checklist":
-            try runChecklist(command: try required(args, 0, "checklist <command>"), book: book)
+            let cmd = try required(args, 0, "checklist <command>")
+            try CommandNameError.validate(cmd)
+            try runChecklist(command: cmd, book: book)
         case "read":
             let cmd = try required(args, 0, "read <command>")
+            try CommandNameError.validate(cmd)
             if let bytes = FileSystem.readIfPresent(book.commandLog(cmd)) {
                 console.out(String(decoding: bytes, as: UTF8.self))
             } else {
                 console.line("No log found for /oss:\(cmd)")
             }
         case "path":
-            console.line(book.commandLog(try required(args, 0, "path <command>")))
+            let cmd = try required(args, 0, "path <command>")
+            try CommandNameError.validate(cmd)
+            console.line(book.commandLog(cmd))
         case "session-path":
             console.line(book.sessionLog)
         case "session":
@@ -243,7 +254,8 @@ package struct LogCommand {
             staged = output.split(separator: "\n").map(String.init)
         }
         let checklist = IronLawChecklist.evaluate(
-            directory: workingDirectory, branch: GitBranchReader().branch(startingAt: workingDirectory), stagedFiles: staged,
+            directory: workingDirectory, branch: GitBranchReader().branch(startingAt: workingDirectory),
+            stagedFiles: staged,
             home: paths.home)
         let path = book.commandLog(command)
         try book.append(checklist.commandLogLines(command: command, stamp: book.stamp()).map { (path, $0) })
@@ -266,7 +278,8 @@ package struct LogCommand {
             let size = FileSystem.size(path) ?? 0
             let modified = formatter.dateTime(Timestamp(seconds: FileSystem.modificationTime(path) ?? 0))
             let sizeText = String(size)
-            console.line("\(String(repeating: " ", count: max(0, 10 - sizeText.count)))\(sizeText)  \(modified)  \(path)")
+            console.line(
+                "\(String(repeating: " ", count: max(0, 10 - sizeText.count)))\(sizeText)  \(modified)  \(path)")
         }
     }
 

@@ -31,9 +31,11 @@ package final class SpawnFileActions {
     }
 
     /// Spawns `executable` with these actions; `flags` are `posix_spawnattr` flags (e.g. `POSIX_SPAWN_SETSID`).
-    /// Returns the child's pid, or nil when it could not be started.
+    /// With `resetSignals` the child starts with no blocked signals and default handlers for the usual ones,
+    /// whatever the caller had. Returns the child's pid, or nil when it could not be started.
     package func spawn(
-        _ executable: String, arguments: [String], environment: Environment, flags: Int32 = 0
+        _ executable: String, arguments: [String], environment: Environment, flags: Int32 = 0,
+        resetSignals: Bool = false
     ) -> pid_t? {
         #if canImport(Darwin)
         var attributes: posix_spawnattr_t? = nil
@@ -42,7 +44,18 @@ package final class SpawnFileActions {
         #endif
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        if flags != 0 { posix_spawnattr_setflags(&attributes, Int16(flags)) }
+        var allFlags = flags
+        if resetSignals {
+            allFlags |= Int32(POSIX_SPAWN_SETSIGMASK) | Int32(POSIX_SPAWN_SETSIGDEF)
+            var empty = sigset_t()
+            sigemptyset(&empty)
+            posix_spawnattr_setsigmask(&attributes, &empty)
+            var defaults = sigset_t()
+            sigemptyset(&defaults)
+            for signal in [SIGHUP, SIGINT, SIGPIPE, SIGTERM, SIGCHLD] { sigaddset(&defaults, signal) }
+            posix_spawnattr_setsigdefault(&attributes, &defaults)
+        }
+        if allFlags != 0 { posix_spawnattr_setflags(&attributes, Int16(truncatingIfNeeded: allFlags)) }
         let argv = ([executable] + arguments).map { strdup($0) }
         let envp = environment.variables.map { strdup("\($0.key)=\($0.value)") }
         defer {

@@ -23,12 +23,14 @@ extension String {
         return String(trimmed[..<slash])
     }
 
-    /// The text without leading and trailing whitespace (spaces, tabs, newlines); interior spaces are kept.
+    /// The text without leading and trailing whitespace (spaces, tabs, CR, LF, VT, FF); interior spaces are kept.
     package var trimmingWhitespace: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0B}" || $0 == "\u{0C}" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return String(self[first...last])
+        // Scalars, not Characters: "\r\n" is one Character that equals neither "\r" nor "\n".
+        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || ("\t"..."\r").contains($0) }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+            let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(scalars[first...last])
     }
 }

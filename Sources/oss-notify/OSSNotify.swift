@@ -1,0 +1,40 @@
+import Shared
+
+/// `oss-notify`: workflow, session, issue and direct notifications, the workflow-state verbs and the status line.
+///
+/// The grammar is the original's positional one, whose payloads are free text that may begin with `-`; it is
+/// parsed in Shared (`NotifyCommand`) rather than by ArgumentParser, which keeps this hot-path binary quick to start.
+@main
+enum OSSNotify {
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let environment = Environment.current()
+        let output: CommandOutput
+        do {
+            switch try NotifyCommand.parse(arguments) {
+            case .help:
+                output = CommandOutput(stdout: NotifyCommand.usage)
+            case .version:
+                output = CommandOutput(stdout: "oss-notify \(ToolVersion.current)\n")
+            case .statusLine:
+                let line = StatusLineCommand.run(
+                    input: StatusLineCommand.readStandardInput(), environment: environment, clock: .system)
+                output = CommandOutput(stdout: line + "\n")
+            case .state(let verbArguments):
+                output = WorkflowStateCommand.run(arguments: verbArguments, environment: environment, clock: .system)
+            case .updateNotice(let script, let stateFile, let delay):
+                _ = try? UpdateNotice.run(
+                    script: script, stateFile: stateFile, delaySeconds: delay, environment: environment, clock: .system)
+                output = CommandOutput()
+            case let command:
+                output = NotifyRunner(environment: environment, workingDirectory: FileSystem.realPath("."))
+                    .run(command)
+            }
+        } catch {
+            output = CommandOutput(stderr: "\(error)\n", status: error.exitStatus)
+        }
+        Console.standard.out(output.stdout)
+        Console.standard.err(output.stderr)
+        exit(output.status.rawValue)
+    }
+}

@@ -1,0 +1,22 @@
+import Shared
+import Testing
+
+/// Workflow priorities (§3.2) and the verbosity filter (§3.4).
+struct PriorityTests {
+    @Test(arguments: [
+        ("task_complete", Priority.low), ("failed", .critical), ("start", .high), ("complete", .high),
+        ("merged", .high), ("milestone", .high), ("", .high),
+    ])
+    func workflowPriority(_ event: String, _ priority: Priority) {
+        #expect(Priority.workflow(event: event) == priority)
+    }
+
+    @Test(arguments: [
+        ("errors-only", Priority.low, false), ("errors-only", .high, false), ("errors-only", .critical, true),
+        ("important", .low, false), ("important", .normal, true), ("important", .high, true),
+        ("all", .low, true), ("loud", .low, true),
+    ])
+    func verbosityFilter(_ verbosity: String, _ priority: Priority, _ passes: Bool) {
+        #expect(priority.passes(verbosity: verbosity) == passes)
+    }
+}
