@@ -300,6 +300,41 @@ extension DecryptEndToEndSuite {
             }
         }
 
+        @Test func redirectsAreFollowedOnlyWithinThePolicyAndBodiesAreCapped() async throws {
+            try await DecryptSandbox.with { sandbox in
+                try await sandbox.setup()
+                sandbox.server.addPrompt(type: "commands", name: "plan", text: "moved here")
+                sandbox.server.override(
+                    path: "/api/v1/prompts/old",
+                    with: .respond(
+                        status: 302, headers: [HTTPHeader("Location", sandbox.server.baseURL + "/api/v1/prompts/plan")],
+                        body: []))
+                let followed = try await sandbox.run(["--type", "commands", "--name", "old"])
+                #expect(followed.status == 0, "\(followed)")
+                #expect(followed.stdout == "moved here\n")
+                #expect(sandbox.server.http.requests(path: "/api/v1/prompts/plan").count == 1)
+
+                sandbox.server.override(
+                    path: "/api/v1/prompts/away",
+                    with: .respond(status: 301, headers: [HTTPHeader("Location", "http://example.com/steal")], body: []))
+                let refused = try await sandbox.run(["--type", "commands", "--name", "away"])
+                #expect(refused.status == 1)
+                #expect(refused.stdout == "")
+                #expect(
+                    refused.stderr
+                        == "Error: Refusing redirect from \(sandbox.server.baseURL)/api/v1/prompts/away to http://example.com/steal\n")
+
+                sandbox.server.override(
+                    path: "/api/v1/prompts/huge",
+                    with: .respond(status: 200, headers: [], body: Array(repeating: 0x20, count: 9 * 1024 * 1024)))
+                let huge = try await sandbox.run(["--type", "commands", "--name", "huge"])
+                #expect(huge.status == 1)
+                #expect(
+                    huge.stderr
+                        == "Error: Response from \(sandbox.server.baseURL)/api/v1/prompts/huge exceeds 8388608 bytes\n")
+            }
+        }
+
         @Test func listPromptsAndVerifyManifest() async throws {
             try await DecryptSandbox.with { sandbox in
                 // No credentials needed: these two never run setup.
