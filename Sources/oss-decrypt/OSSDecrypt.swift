@@ -1,26 +1,23 @@
 import Dispatch
-import Networking
 import Shared
 
 /// `oss-decrypt`: fetches, decrypts and verifies One Shot Ship prompts (drop-in for the node original).
 ///
 /// The grammar is the original's (unknown arguments ignored, `-h`/`-v` aliases, no `--x=y`), which ArgumentParser
 /// cannot express, so Shared parses argv. `main` is synchronous and blocks on the async work with a semaphore.
-/// HTTP goes through the system curl when there is one (see `CurlTransport` for why), else URLSession.
+/// HTTP goes through the system curl (`CurlTransport` says why not URLSession); the original needed curl too.
 @main
 enum OSSDecrypt {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let environment = Environment.current()
         var transport: any HTTPTransport = OfflineTransport()
-        var session: URLSessionTransport?
         if DecryptArguments(arguments).action.usesNetwork {
             if let curl = CurlTransport(environment: environment) {
                 transport = curl
             } else {
-                // Created early: its URLSession (libcurl, OpenSSL) initialises in the background meanwhile.
-                session = URLSessionTransport()
-                transport = session ?? transport
+                let places = CurlTransport.candidates.joined(separator: ", ")
+                transport = OfflineTransport(reason: "curl not found (looked in \(places))")
             }
         }
         let context = DecryptContext(environment: environment, transport: transport, console: .standard)
@@ -29,7 +26,6 @@ enum OSSDecrypt {
         // Detached: `main` is main-actor isolated, and the main thread is about to block on the semaphore.
         Task.detached {
             let result = await DecryptTool.run(arguments, context: context)
-            await session?.settle()
             status.withLock { $0 = result }
             done.signal()
         }

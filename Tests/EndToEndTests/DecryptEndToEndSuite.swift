@@ -1,6 +1,6 @@
 import Testing
 
-/// Parent of every oss-decrypt end-to-end suite, run one test at a time: each test drives real processes against
-/// an in-process server, and Linux URLSession busy-polls while it waits for a response, so parallel runs on two
-/// cores starve the server and time out.
+/// Parent of every oss-decrypt end-to-end suite, run one test at a time: each test drives real processes (and
+/// their curl children) against an in-process server, and several tests assert wall-clock bounds that parallel
+/// runs on a two-core machine would make flaky.
 @Suite(.serialized) enum DecryptEndToEndSuite {}

@@ -199,6 +199,7 @@ package struct CurlTransport: HTTPTransport {
 
 /// One curl child: config on stdin, stdout and stderr collected on a thread of its own (never a cooperative one).
 private final class CurlChild: @unchecked Sendable {
+    private static let spawnLock = LockedBox(())
     struct Outcome {
         var status: Int32?
         var stdout: [UInt8]
@@ -227,41 +228,45 @@ private final class CurlChild: @unchecked Sendable {
     private func runBlocking(
         _ executable: String, _ arguments: [String], _ environment: Environment, _ input: String, _ limit: Int
     ) -> Outcome {
-        var stdinPipe: [Int32] = [0, 0]
-        var stdoutPipe: [Int32] = [0, 0]
-        var stderrPipe: [Int32] = [0, 0]
-        guard pipe(&stdinPipe) == 0 else { return Outcome(status: nil, stdout: [], stderr: [], overflowed: false) }
-        guard pipe(&stdoutPipe) == 0 else {
-            close(stdinPipe[0])
-            close(stdinPipe[1])
-            return Outcome(status: nil, stdout: [], stderr: [], overflowed: false)
+        // Every pipe end is close-on-exec, and pipes are made and handed over under one process-wide lock: a
+        // concurrent spawn (the manifest's curl) must not inherit this child's write ends, or this reader would
+        // wait for that other child to exit before seeing EOF.
+        let started = Self.spawnLock.withLock { _ -> (child: pid_t, stdin: Int32, stdout: Int32, stderr: Int32)? in
+            guard let stdinPipe = Self.closeOnExecPipe() else { return nil }
+            guard let stdoutPipe = Self.closeOnExecPipe() else {
+                for fd in stdinPipe { close(fd) }
+                return nil
+            }
+            guard let stderrPipe = Self.closeOnExecPipe() else {
+                for fd in stdinPipe + stdoutPipe { close(fd) }
+                return nil
+            }
+            let actions = SpawnFileActions()
+            actions.addDup2(stdinPipe[0], to: 0)
+            actions.addDup2(stdoutPipe[1], to: 1)
+            actions.addDup2(stderrPipe[1], to: 2)
+            let spawned =
+                killed.current ? nil : actions.spawn(executable, arguments: arguments, environment: environment)
+            for fd in [stdinPipe[0], stdoutPipe[1], stderrPipe[1]] { close(fd) }
+            guard let child = spawned else {
+                for fd in [stdinPipe[1], stdoutPipe[0], stderrPipe[0]] { close(fd) }
+                return nil
+            }
+            return (child, stdinPipe[1], stdoutPipe[0], stderrPipe[0])
         }
-        guard pipe(&stderrPipe) == 0 else {
-            for fd in stdinPipe + stdoutPipe { close(fd) }
-            return Outcome(status: nil, stdout: [], stderr: [], overflowed: false)
-        }
-        for fd in [stdinPipe[1], stdoutPipe[0], stderrPipe[0]] { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-        let actions = SpawnFileActions()
-        actions.addDup2(stdinPipe[0], to: 0)
-        actions.addDup2(stdoutPipe[1], to: 1)
-        actions.addDup2(stderrPipe[1], to: 2)
-        for fd in [stdinPipe[0], stdoutPipe[1], stderrPipe[1]] { actions.addClose(fd) }
-        let spawned = killed.current ? nil : actions.spawn(executable, arguments: arguments, environment: environment)
-        for fd in [stdinPipe[0], stdoutPipe[1], stderrPipe[1]] { close(fd) }
-        guard let child = spawned else {
-            for fd in [stdinPipe[1], stdoutPipe[0], stderrPipe[0]] { close(fd) }
+        guard let (child, stdinWrite, stdoutRead, stderrRead) = started else {
             return Outcome(status: nil, stdout: [], stderr: [], overflowed: false)
         }
         pid.withLock { $0 = child }
         if killed.current { _ = sendKill(child) }
         // curl reads its whole config before it writes anything, so writing first cannot deadlock.
-        try? FileSystem.writeAll(fd: stdinPipe[1], bytes: Array(input.utf8), path: "curl stdin")
-        close(stdinPipe[1])
+        try? FileSystem.writeAll(fd: stdinWrite, bytes: Array(input.utf8), path: "curl stdin")
+        close(stdinWrite)
 
         var stdout: [UInt8] = []
         var stderr: [UInt8] = []
         var overflowed = false
-        var open: [Int32] = [stdoutPipe[0], stderrPipe[0]]
+        var open: [Int32] = [stdoutRead, stderrRead]
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while !open.isEmpty {
             var descriptors = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
@@ -277,7 +282,7 @@ private final class CurlChild: @unchecked Sendable {
                     open.removeAll { $0 == descriptor.fd }
                     continue
                 }
-                if descriptor.fd == stdoutPipe[0] {
+                if descriptor.fd == stdoutRead {
                     if stdout.count + count > limit {
                         overflowed = true
                         _ = sendKill(child)
@@ -289,13 +294,23 @@ private final class CurlChild: @unchecked Sendable {
                 }
             }
         }
-        close(stdoutPipe[0])
-        close(stderrPipe[0])
+        close(stdoutRead)
+        close(stderrRead)
         var status: Int32 = 0
         while waitpid(child, &status, 0) < 0, errno == EINTR {}
         pid.withLock { $0 = nil }
         return Outcome(
             status: ProcessRunner.decodeWaitStatus(status), stdout: stdout, stderr: stderr, overflowed: overflowed)
+    }
+}
+
+extension CurlChild {
+    /// `pipe` with both ends close-on-exec; callers hold `spawnLock`, so no spawn sees them before the flag is set.
+    fileprivate static func closeOnExecPipe() -> [Int32]? {
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { return nil }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        return fds
     }
 }
 

@@ -1,10 +1,16 @@
-/// A transport for runs that make no requests (help, version): any request fails as unreachable.
+/// A transport that fails every request as unreachable: for runs that make no requests (help, version), and for
+/// machines without curl.
 package struct OfflineTransport: HTTPTransport {
-    /// Creates the transport.
-    package init() {}
+    /// Why requests cannot be made.
+    package var reason: String
 
-    /// Always throws `APIError.unreachable`.
+    /// Creates the transport.
+    package init(reason: String = "networking is not enabled for this action") {
+        self.reason = reason
+    }
+
+    /// Always throws `APIError.unreachable` with `reason`.
     package func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        throw APIError.unreachable(url: request.url, reason: "networking is not enabled for this action")
+        throw APIError.unreachable(url: request.url, reason: reason)
     }
 }

@@ -21,6 +21,8 @@ package enum DecryptHelp {
           -v, --version       Print the version
           -h, --help          Print this help
 
+        Network: HTTPS through the system curl (/usr/bin/curl and the like; plain http only to localhost).
+
         Files: <config>/config.json (apiKey, apiUrl), <config>/credentials.enc, <config>/update-state.json,
         where <config> is $OSS_CONFIG_DIR or ~/.oss.
 
