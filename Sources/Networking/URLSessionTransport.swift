@@ -8,10 +8,34 @@ import FoundationNetworking
 /// `HTTPTransport` over URLSession: whole-second timeouts (Linux URLSession rejects sub-second ones), a streaming
 /// size cap, and redirects allowed only when `URLPolicy` accepts the target.
 ///
+/// One ephemeral session (no cookies, no cache) serves every request of the process. It is created in the
+/// background as soon as the transport exists, because the first URLSession on Linux initialises libcurl and
+/// OpenSSL, which takes longer than reading the config and credentials that come before the first request.
+///
 /// The only file in the package that imports FoundationNetworking, so tools without networking never load libcurl.
-package struct URLSessionTransport: HTTPTransport {
-    /// Creates a transport; each request gets its own ephemeral session (no cookies, no cache).
-    package init() {}
+package final class URLSessionTransport: HTTPTransport, Sendable {
+    private let router = TaskRouter()
+    private let session: Task<URLSession, Never>
+
+    /// Creates the transport and starts creating its session.
+    package init() {
+        let router = self.router
+        session = Task.detached(priority: .high) {
+            let configuration = URLSessionConfiguration.ephemeral
+            configuration.timeoutIntervalForRequest = 60
+            configuration.timeoutIntervalForResource = 600
+            configuration.urlCache = nil
+            configuration.httpCookieStorage = nil
+            configuration.httpShouldSetCookies = false
+            return URLSession(configuration: configuration, delegate: router, delegateQueue: nil)
+        }
+    }
+
+    /// Waits until the background session creation has finished, so the process never exits while libcurl is
+    /// half initialised.
+    package func settle() async {
+        _ = await session.value
+    }
 
     /// Sends the request.
     /// - Throws: `APIError.insecureURL`, `.timedOut`, `.unreachable`, `.responseTooLarge` or `.redirectRefused`.
@@ -24,55 +48,87 @@ package struct URLSessionTransport: HTTPTransport {
         urlRequest.httpMethod = request.method
         for header in request.headers { urlRequest.addValue(header.value, forHTTPHeaderField: header.name) }
         if let body = request.body { urlRequest.httpBody = Data(body) }
-        let seconds = max(1, request.timeout.rounded(.up))
-        urlRequest.timeoutInterval = seconds
+        urlRequest.timeoutInterval = max(1, request.timeout.rounded(.up))
         urlRequest.cachePolicy = .reloadIgnoringLocalCacheData
 
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = seconds
-        configuration.timeoutIntervalForResource = seconds
-        configuration.urlCache = nil
-        configuration.httpCookieStorage = nil
-        configuration.httpShouldSetCookies = false
-
-        let delegate = SessionDelegate(request: request)
-        let session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
-        defer { session.finishTasksAndInvalidate() }
+        let task = await session.value.dataTask(with: urlRequest)
+        let exchange = Exchange(request: request, task: task)
+        router.register(exchange, for: task)
+        defer { router.unregister(task) }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                delegate.start(session.dataTask(with: urlRequest), continuation: continuation)
+                exchange.start(continuation)
             }
         } onCancel: {
-            delegate.fail(CancellationError())
+            exchange.fail(CancellationError())
         }
     }
 }
 
-/// Collects one data task's response and resumes the waiting caller exactly once.
-private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+/// The session delegate: forwards each callback to the exchange of its task.
+private final class TaskRouter: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let exchanges = LockedBox<[Int: Exchange]>([:])
+
+    func register(_ exchange: Exchange, for task: URLSessionTask) {
+        exchanges.withLock { $0[task.taskIdentifier] = exchange }
+    }
+
+    func unregister(_ task: URLSessionTask) {
+        _ = exchanges.withLock { $0.removeValue(forKey: task.taskIdentifier) }
+    }
+
+    private func exchange(_ task: URLSessionTask) -> Exchange? {
+        exchanges.withLock { $0[task.taskIdentifier] }
+    }
+
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+    ) {
+        completionHandler(exchange(dataTask)?.received(response) ?? .cancel)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        exchange(dataTask)?.received(data)
+    }
+
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+    ) {
+        completionHandler(exchange(task)?.redirect(from: task.currentRequest, to: newRequest))
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        exchange(task)?.completed(error: error)
+    }
+}
+
+/// One request's response being collected; resumes the waiting caller exactly once.
+private final class Exchange: @unchecked Sendable {
     private struct State {
         var continuation: CheckedContinuation<HTTPResponse, any Error>?
-        var task: URLSessionDataTask?
         var response: HTTPURLResponse?
         var body = Data()
         var finished = false
     }
 
     private let request: HTTPRequest
+    private let task: URLSessionDataTask
     private let state = LockedBox(State())
 
-    init(request: HTTPRequest) {
+    init(request: HTTPRequest, task: URLSessionDataTask) {
         self.request = request
+        self.task = task
     }
 
-    func start(_ task: URLSessionDataTask, continuation: CheckedContinuation<HTTPResponse, any Error>) {
-        let alreadyFailed = state.withLock { state -> Bool in
-            state.task = task
+    func start(_ continuation: CheckedContinuation<HTTPResponse, any Error>) {
+        let alreadyFinished = state.withLock { state -> Bool in
             if state.finished { return true }
             state.continuation = continuation
             return false
         }
-        if alreadyFailed {
+        if alreadyFinished {
             continuation.resume(throwing: CancellationError())
             return
         }
@@ -83,32 +139,16 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         finish(.failure(error))
     }
 
-    private func finish(_ result: Result<HTTPResponse, any Error>) {
-        let (continuation, task) = state.withLock { state -> (CheckedContinuation<HTTPResponse, any Error>?, URLSessionDataTask?) in
-            guard !state.finished else { return (nil, nil) }
-            state.finished = true
-            defer { state.continuation = nil }
-            return (state.continuation, state.task)
-        }
-        if case .failure = result { task?.cancel() }
-        continuation?.resume(with: result)
-    }
-
-    func urlSession(
-        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
-    ) {
-        let http = response as? HTTPURLResponse
-        state.withLock { $0.response = http }
-        if response.expectedContentLength > Int64(request.maxResponseBytes) {
-            completionHandler(.cancel)
+    func received(_ response: URLResponse) -> URLSession.ResponseDisposition {
+        state.withLock { $0.response = response as? HTTPURLResponse }
+        guard response.expectedContentLength <= Int64(request.maxResponseBytes) else {
             fail(APIError.responseTooLarge(url: request.url, limit: request.maxResponseBytes))
-            return
+            return .cancel
         }
-        completionHandler(.allow)
+        return .allow
     }
 
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+    func received(_ data: Data) {
         let tooLarge = state.withLock { state -> Bool in
             state.body.append(data)
             return state.body.count > request.maxResponseBytes
@@ -116,31 +156,26 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         if tooLarge { fail(APIError.responseTooLarge(url: request.url, limit: request.maxResponseBytes)) }
     }
 
-    func urlSession(
-        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-        newRequest: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
-    ) {
-        let source = task.currentRequest?.url?.absoluteString ?? request.url
-        let target = newRequest.url?.absoluteString ?? ""
+    func redirect(from current: URLRequest?, to next: URLRequest) -> URLRequest? {
+        let source = current?.url?.absoluteString ?? request.url
+        let target = next.url?.absoluteString ?? ""
         guard URLPolicy.mayRedirect(from: source, to: target) else {
-            completionHandler(nil)
             fail(APIError.redirectRefused(from: source, to: target))
-            return
+            return nil
         }
-        var next = newRequest
+        var allowed = next
         // Like fetch: credentials do not follow a redirect to another origin.
         if URLPolicy.components(source)?.host != URLPolicy.components(target)?.host
-            || task.currentRequest?.url?.port != newRequest.url?.port
+            || current?.url?.port != next.url?.port
         {
-            next.setValue(nil, forHTTPHeaderField: "Authorization")
+            allowed.setValue(nil, forHTTPHeaderField: "Authorization")
         }
-        completionHandler(next)
+        return allowed
     }
 
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+    func completed(error: (any Error)?) {
         if let error {
-            let code = (error as? URLError)?.code
-            if code == .timedOut {
+            if (error as? URLError)?.code == .timedOut {
                 fail(APIError.timedOut(url: request.url, seconds: request.timeout))
             } else {
                 fail(APIError.unreachable(url: request.url, reason: (error as NSError).localizedDescription))
@@ -157,5 +192,16 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
             headers.append(HTTPHeader(String(describing: name), String(describing: value)))
         }
         finish(.success(HTTPResponse(status: response.statusCode, headers: headers, body: [UInt8](body))))
+    }
+
+    private func finish(_ result: Result<HTTPResponse, any Error>) {
+        let continuation = state.withLock { state -> CheckedContinuation<HTTPResponse, any Error>? in
+            guard !state.finished else { return nil }
+            state.finished = true
+            defer { state.continuation = nil }
+            return state.continuation
+        }
+        if case .failure = result { task.cancel() }
+        continuation?.resume(with: result)
     }
 }

@@ -21,6 +21,14 @@ package struct DecryptArguments: Equatable, Sendable {
         case listPrompts(category: String?)
         /// Fetch, decrypt, verify and print one prompt.
         case decrypt(type: String, name: String)
+
+        /// Whether the action may make HTTP requests (so the executable starts its transport early).
+        package var usesNetwork: Bool {
+            switch self {
+            case .help, .version, .clearCache: false
+            case .deliver, .workflowConfig, .setup, .verifyManifest, .listPrompts, .decrypt: true
+            }
+        }
     }
 
     /// `--help` / `-h`.
