@@ -38,4 +38,8 @@ else
     cp .build-release/release/"$tool" .build-dist/"$tool"
   done
 fi
+# Debug symbols are not needed at run time: strip them (a third of the size) when strip is available.
+if command -v strip >/dev/null 2>&1; then
+  for tool in oss-log oss-notify oss-decrypt oss-integration; do strip .build-dist/"$tool"; done
+fi
 ls -l .build-dist

@@ -52,7 +52,7 @@ put() {
 # Saves the original $1 once into the backup directory beside it (never overwriting an earlier backup).
 backup() {
   dir="$(dirname -- "$1")/$backup_name"
-  if [ -e "$1" ] && [ ! -e "$dir/$(basename -- "$1")" ] && ! grep -q "native oss" "$1" 2>/dev/null; then
+  if [ -e "$1" ] && [ ! -e "$dir/$(basename -- "$1")" ] && ! grep -q "native oss hook shim" "$1" 2>/dev/null; then
     mkdir -p "$dir"
     cp -p -- "$1" "$dir/$(basename -- "$1")"
   fi
@@ -64,7 +64,7 @@ restore() {
   for name in $shims; do
     if [ -e "$dir/$backup_name/$name" ]; then
       mv -f -- "$dir/$backup_name/$name" "$dir/$name"
-    elif grep -q "native oss" "$dir/$name" 2>/dev/null; then
+    elif grep -q "native oss hook shim" "$dir/$name" 2>/dev/null; then
       rm -f -- "$dir/$name"
     fi
   done
@@ -74,7 +74,7 @@ restore() {
 if [ "$uninstall" -eq 1 ]; then
   for tool in $tools; do rm -f -- "$prefix/bin/$tool"; done
   [ -d "$prefix/hooks" ] && restore "$prefix/hooks"
-  if grep -q "native oss" "$prefix/oss-statusline.sh" 2>/dev/null; then rm -f -- "$prefix/oss-statusline.sh"; fi
+  if grep -q "native oss hook shim" "$prefix/oss-statusline.sh" 2>/dev/null; then rm -f -- "$prefix/oss-statusline.sh"; fi
   if [ -n "$plugin_root" ]; then
     restore "$plugin_root/hooks"
     for tool in $tools; do rm -f -- "$plugin_root/bin/$tool"; done

@@ -1,4 +1,5 @@
 #!/bin/sh
+# native oss hook shim (installed by Scripts/install.sh; do not edit)
 # Drop-in for the plugin's ensure-decrypt-cli.sh, for the native oss-decrypt binary.
 # Keeps the callers' contract: exit 0 (silently) when ~/.oss/bin/oss-decrypt runs and reports one version
 # >= 1.2.1, exit 1 otherwise. Unlike the original (D34) it never downloads anything and never replaces or

@@ -1,4 +1,5 @@
 #!/bin/sh
+# native oss hook shim (installed by Scripts/install.sh; do not edit)
 # Drop-in shim for the plugin's oss-notify.sh: execs the native oss-notify binary with the same arguments.
 # Looks next to this script in ../bin first, then in ~/.oss/bin; restores a lost +x bit. Needs no bash, jq or node.
 # OSS_HOOKS_DIR tells the binary where this script lives (session starts look for check-updates.sh there).

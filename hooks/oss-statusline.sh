@@ -1,4 +1,5 @@
 #!/bin/sh
+# native oss hook shim (installed by Scripts/install.sh; do not edit)
 # Claude Code status line shim: execs the native `oss-notify --statusline` (stdin is passed through).
 # Looks for ../bin/oss-notify next to this script, then ~/.oss/bin/oss-notify; restores a lost +x bit.
 # A missing binary prints a minimal line and exits 0, so the status line never shows an error.

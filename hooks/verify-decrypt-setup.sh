@@ -1,4 +1,5 @@
 #!/bin/sh
+# native oss hook shim (installed by Scripts/install.sh; do not edit)
 # Drop-in for the plugin's verify-decrypt-setup.sh, for the native oss-decrypt binary.
 # Contract kept: exit 1 with a message when ~/.oss/bin/oss-decrypt is not executable, when its --version fails,
 # or when the credentials file is missing or empty (the message says "credential"); otherwise print a line

@@ -160,7 +160,9 @@ private final class Exchange: @unchecked Sendable {
         let source = current?.url?.absoluteString ?? request.url
         let target = next.url?.absoluteString ?? ""
         guard URLPolicy.mayRedirect(from: source, to: target) else {
-            fail(APIError.redirectRefused(from: source, to: target))
+            // No cancel here: FoundationNetworking traps when a task is cancelled inside its redirect callback.
+            // Declining the redirect completes the task with the 3xx response, which then finds us finished.
+            finish(.failure(APIError.redirectRefused(from: source, to: target)), cancelTask: false)
             return nil
         }
         var allowed = next
@@ -194,14 +196,14 @@ private final class Exchange: @unchecked Sendable {
         finish(.success(HTTPResponse(status: response.statusCode, headers: headers, body: [UInt8](body))))
     }
 
-    private func finish(_ result: Result<HTTPResponse, any Error>) {
+    private func finish(_ result: Result<HTTPResponse, any Error>, cancelTask: Bool = true) {
         let continuation = state.withLock { state -> CheckedContinuation<HTTPResponse, any Error>? in
             guard !state.finished else { return nil }
             state.finished = true
             defer { state.continuation = nil }
             return state.continuation
         }
-        if case .failure = result { task.cancel() }
+        if cancelTask, case .failure = result { task.cancel() }
         continuation?.resume(with: result)
     }
 }

@@ -28,6 +28,8 @@ extension ToolRunner {
         _ executable: String, _ arguments: [String], environment: [String: String], stdin: String?, cwd: String?,
         timeout: Double
     ) throws -> ToolResult {
+        // A child that exits without reading its stdin must not kill the test process with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
