@@ -59,7 +59,8 @@ package struct CurlTransport: HTTPTransport {
         let config = try Self.config(for: request)
         let arguments = [
             "-q", "--silent", "--show-error", "--include", "--proto", "=http,https",
-            "--max-time", Self.seconds(request.timeout + 1), "--max-filesize", String(request.maxResponseBytes),
+            // Exactly the request's budget: if oss-decrypt itself is killed, the orphaned curl must not outlive it by more.
+            "--max-time", Self.seconds(request.timeout), "--max-filesize", String(request.maxResponseBytes),
             "--config", "-",
         ]
         let child = CurlChild()
@@ -242,6 +243,9 @@ private final class CurlChild: @unchecked Sendable {
                 return nil
             }
             let actions = SpawnFileActions()
+            // Descriptors inherited without close-on-exec (from whoever started us) stay out of curl: an orphaned
+            // curl must never hold a pipe its grandparent is reading to EOF.
+            for fd in Self.inheritableDescriptors() { actions.addClose(fd) }
             actions.addDup2(stdinPipe[0], to: 0)
             actions.addDup2(stdoutPipe[1], to: 1)
             actions.addDup2(stderrPipe[1], to: 2)
@@ -305,6 +309,19 @@ private final class CurlChild: @unchecked Sendable {
 }
 
 extension CurlChild {
+    /// Open descriptors above 2 without close-on-exec (Linux lists `/proc/self/fd`; elsewhere none are known).
+    fileprivate static func inheritableDescriptors() -> [Int32] {
+        #if os(Linux)
+        return FileSystem.listDirectory("/proc/self/fd").compactMap(Int32.init).filter { fd in
+            guard fd > 2 else { return false }
+            let flags = fcntl(fd, F_GETFD)
+            return flags >= 0 && flags & FD_CLOEXEC == 0
+        }
+        #else
+        return []
+        #endif
+    }
+
     /// `pipe` with both ends close-on-exec; callers hold `spawnLock`, so no spawn sees them before the flag is set.
     fileprivate static func closeOnExecPipe() -> [Int32]? {
         var fds: [Int32] = [0, 0]

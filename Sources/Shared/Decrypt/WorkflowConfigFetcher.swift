@@ -18,8 +18,10 @@ package struct WorkflowConfigFetcher: Sendable {
         let credentials = try context.loadCredentials()
         guard credentials.apiKey == apiKey else { throw DecryptError.credentialsForAnotherKey }
         try URLPolicy.check(config.apiURL)
-        let client = context.apiClient(baseURL: config.apiURL)
         let seconds = context.timeouts.workflowConfig
+        var configured = context.apiClient(baseURL: config.apiURL)
+        configured.timeout = min(configured.timeout, seconds)
+        let client = configured
         let url = Endpoint.workflowConfig(name: name).url(baseURL: config.apiURL)
         let text = try await Deadline.run(
             seconds: seconds, timeoutError: { APIError.timedOut(url: url, seconds: seconds) }
