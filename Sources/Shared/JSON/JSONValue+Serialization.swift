@@ -66,22 +66,32 @@ extension JSONValue {
     /// Appends `text` as a JSON string literal with JavaScript's escaping rules.
     package static func writeQuoted(_ text: String, to output: inout String) {
         output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{00}"..."\u{1F}":
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                output.unicodeScalars.append(scalar)
+        // Copy runs of bytes that need no escape in one append; only `"`, `\\` and C0 controls are escaped
+        // (every byte of a multi-byte UTF-8 sequence is ≥ 0x80, so runs never split a character).
+        let utf8 = text.utf8
+        var runStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x22 || byte == 0x5C || byte < 0x20 {
+                if runStart != index { output += text[runStart..<index] }
+                switch byte {
+                case 0x22: output += "\\\""
+                case 0x5C: output += "\\\\"
+                case 0x08: output += "\\b"
+                case 0x0C: output += "\\f"
+                case 0x0A: output += "\\n"
+                case 0x0D: output += "\\r"
+                case 0x09: output += "\\t"
+                default:
+                    let hex = String(byte, radix: 16)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                }
+                runStart = utf8.index(after: index)
             }
+            index = utf8.index(after: index)
         }
+        if runStart != utf8.endIndex { output += text[runStart...] }
         output += "\""
     }
 
