@@ -32,8 +32,6 @@ let package = Package(
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
-        // The URLSession transport: linked only into the tools that make HTTP requests.
-        .target(name: "Networking", dependencies: ["Shared"]),
         // ArgumentParser glue shared by the four tools.
         .target(
             name: "ToolSupport",
@@ -44,8 +42,8 @@ let package = Package(
 
         .executableTarget(name: "oss-log", dependencies: ["Shared", "ToolSupport"]),
         .executableTarget(name: "oss-notify", dependencies: ["Shared", "ToolSupport"]),
-        .executableTarget(name: "oss-decrypt", dependencies: ["Shared", "ToolSupport", "Networking"]),
-        .executableTarget(name: "oss-integration", dependencies: ["Shared", "ToolSupport", "Networking"]),
+        .executableTarget(name: "oss-decrypt", dependencies: ["Shared"]),
+        .executableTarget(name: "oss-integration", dependencies: ["Shared", "ToolSupport"]),
 
         // Test support
 

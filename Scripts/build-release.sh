@@ -1,15 +1,14 @@
 #!/bin/sh
-# Builds the four release binaries into .build-dist/ as design.md §2 prescribes:
-#   oss-log, oss-notify        fully static (-static-executable): no Swift runtime needed, fastest start
-#   oss-decrypt, oss-integration  static Swift stdlib (URLSession needs the system libcurl, so not fully static)
-# Needs zlib1g-dev and libcurl4-openssl-dev on Linux (installed here when missing and running as root).
+# Builds the four release binaries into .build-dist/ as fully static executables (-static-executable, design.md §2):
+# they need no Swift runtime at run time. None links FoundationNetworking: HTTP goes through the system curl
+# (Sources/Shared/API/CurlTransport.swift says why). Needs zlib1g-dev on Linux (installed here when missing as root).
 set -eu
 here=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 cd "$here"
 
 if [ "$(uname -s)" = Linux ] && command -v dpkg >/dev/null 2>&1; then
   missing=""
-  for pkg in zlib1g-dev libcurl4-openssl-dev; do
+  for pkg in zlib1g-dev; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
   done
   if [ -n "$missing" ]; then
@@ -24,13 +23,9 @@ fi
 
 mkdir -p .build-dist
 if [ "$(uname -s)" = Linux ]; then
-  for tool in oss-log oss-notify; do
+  for tool in oss-log oss-notify oss-decrypt oss-integration; do
     swift build -c release --product "$tool" -Xswiftc -static-executable --scratch-path .build-static
     cp .build-static/release/"$tool" .build-dist/"$tool"
-  done
-  for tool in oss-decrypt oss-integration; do
-    swift build -c release --product "$tool" --static-swift-stdlib --scratch-path .build-release
-    cp .build-release/release/"$tool" .build-dist/"$tool"
   done
 else
   for tool in oss-log oss-notify oss-decrypt oss-integration; do

@@ -13,12 +13,7 @@ enum OSSDecrypt {
         let environment = Environment.current()
         var transport: any HTTPTransport = OfflineTransport()
         if DecryptArguments(arguments).action.usesNetwork {
-            if let curl = CurlTransport(environment: environment) {
-                transport = curl
-            } else {
-                let places = CurlTransport.candidates.joined(separator: ", ")
-                transport = OfflineTransport(reason: "curl not found (looked in \(places))")
-            }
+            transport = CurlTransport.preferred(environment: environment)
         }
         let context = DecryptContext(environment: environment, transport: transport, console: .standard)
         let status = LockedBox<Int32>(ExitStatus.failure.rawValue)

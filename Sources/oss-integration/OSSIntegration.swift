@@ -1,5 +1,4 @@
 import ArgumentParser
-import Networking
 import Shared
 import ToolSupport
 

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Networking
 import Shared
 import ToolSupport
 
@@ -27,8 +26,9 @@ extension OSSIntegration {
         var offline = false
 
         func run() throws {
+            let environment = Environment.current()
             let flow = IntegrationFlow(
-                environment: .current(), transport: URLSessionTransport(), console: .standard,
+                environment: environment, transport: CurlTransport.preferred(environment: environment), console: .standard,
                 workingDirectory: FileSystem.realPath("."))
             let options = IntegrationFlow.Options(
                 project: project, boundary: boundary.flatMap { Boundary(rawValue: $0.rawValue) }, offline: offline)

@@ -1,4 +1,4 @@
-/// Sends one HTTP request. The URLSession implementation lives in the `Networking` target; tests inject fakes.
+/// Sends one HTTP request. `CurlTransport` (the system curl) is the real one; tests inject fakes.
 ///
 /// Implementations must honour `request.timeout` and `request.maxResponseBytes`, refuse redirects that fail
 /// `URLPolicy`, and throw `APIError` (`.timedOut`, `.unreachable`, `.responseTooLarge`, `.redirectRefused`).

@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-@testable import Shared
+import Shared
 
 /// oss-decrypt's side of `update-state.json`: first-seen, updated and unchanged hashes, and damaged files kept.
 struct UpdateStateStoreTests {

@@ -48,7 +48,7 @@ struct GzipTests {
     }
 
     @Test func compressFileOfAMissingSourceThrows() throws {
-        try withTemporaryDirectory { root in
+        _ = try withTemporaryDirectory { root in
             #expect(throws: FileError.self) {
                 try Gzip.compressFile(root.appendingPathComponent("missing"), to: root.appendingPathComponent("x.gz"))
             }
