@@ -24,7 +24,7 @@ extension ToolRunner {
         }
     }
 
-    private static func runOnThreads(
+    static func runOnThreads(
         _ executable: String, _ arguments: [String], environment: [String: String], stdin: String?, cwd: String?,
         timeout: Double
     ) throws -> ToolResult {
@@ -63,6 +63,7 @@ extension ToolRunner {
         return ToolResult(
             status: status, stdout: String(decoding: out.wait(), as: UTF8.self),
             stderr: String(decoding: err.wait(), as: UTF8.self), seconds: seconds)
+
     }
 }
 
@@ -84,7 +85,7 @@ private final class ThreadReader: @unchecked Sendable {
     }
 
     func wait() -> Data {
-        done.wait()
+        _ = done.wait(timeout: .now() + 10)
         return data
     }
 }

@@ -67,56 +67,13 @@ package enum ToolRunner {
             executable, arguments, environment: environment, stdin: stdin, cwd: cwd, timeout: timeout)
     }
 
-    /// Runs any executable (e.g. a shell for the hook shims).
+    /// Runs any executable (e.g. a shell for the hook shims). Pipes are read on dedicated threads, never on
+    /// Dispatch's global queues, which on Linux also carry the cooperative pool that in-process servers need.
     package static func runProcess(
         _ executable: String, _ arguments: [String], environment: [String: String], stdin: String? = nil,
         cwd: String? = nil, timeout: Double = 60
     ) throws -> ToolResult {
-        // A child that exits without reading its stdin must not kill the test process with SIGPIPE.
-        signal(SIGPIPE, SIG_IGN)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
-        let outPipe = Pipe()
-        let errPipe = Pipe()
-        let inPipe = Pipe()
-        process.standardOutput = outPipe
-        process.standardError = errPipe
-        process.standardInput = inPipe
-        let outBox = DataBox()
-        let errBox = DataBox()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            outBox.set(outPipe.fileHandleForReading.readDataToEndOfFile())
-            group.leave()
-        }
-        group.enter()
-        DispatchQueue.global().async {
-            errBox.set(errPipe.fileHandleForReading.readDataToEndOfFile())
-            group.leave()
-        }
-        let start = Date()
-        try process.run()
-        if let stdin { inPipe.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try? inPipe.fileHandleForWriting.close()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { usleep(2_000) }
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-            throw ToolRunnerError.timedOut(executable, timeout)
-        }
-        process.waitUntilExit()
-        let seconds = Date().timeIntervalSince(start)
-        _ = group.wait(timeout: .now() + 10)
-        let status =
-            process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
-        return ToolResult(
-            status: status, stdout: String(decoding: outBox.data, as: UTF8.self),
-            stderr: String(decoding: errBox.data, as: UTF8.self), seconds: seconds)
+        try runOnThreads(executable, arguments, environment: environment, stdin: stdin, cwd: cwd, timeout: timeout)
     }
 }
 
@@ -131,11 +88,4 @@ package enum ToolRunnerError: Error, CustomStringConvertible {
         case .timedOut(let path, let seconds): return "\(path) did not exit within \(seconds) s"
         }
     }
-}
-
-private final class DataBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored = Data()
-    var data: Data { lock.withLock { stored } }
-    func set(_ data: Data) { lock.withLock { stored = data } }
 }
