@@ -89,20 +89,12 @@ struct DecryptSandbox {
 
 /// Files under `Tests/EndToEndTests/Fixtures/`.
 enum EndToEndFixtures {
-    static func path(_ relative: String) throws -> String {
-        let base = try #require(Bundle.module.resourcePath, "EndToEndTests has no resource bundle")
-        return base + "/Fixtures/" + relative
+    private static func files() throws -> FixtureFiles {
+        try FixtureFiles(resourcePath: Bundle.module.resourcePath, subdirectory: "Fixtures")
     }
 
-    static func bytes(_ relative: String) throws -> [UInt8] {
-        try FileSystem.read(path(relative))
-    }
-
-    static func text(_ relative: String) throws -> String {
-        String(decoding: try bytes(relative), as: UTF8.self)
-    }
-
-    static func json(_ relative: String) throws -> JSONValue {
-        try JSONValue.parse(bytes: bytes(relative))
-    }
+    static func path(_ relative: String) throws -> String { try files().path(relative) }
+    static func bytes(_ relative: String) throws -> [UInt8] { try files().bytes(relative) }
+    static func text(_ relative: String) throws -> String { try files().text(relative) }
+    static func json(_ relative: String) throws -> JSONValue { try files().json(relative) }
 }

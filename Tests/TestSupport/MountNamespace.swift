@@ -68,6 +68,25 @@ package enum MountNamespace {
         return try run(script, [source, target, executable] + arguments, environment: environment)
     }
 
+    /// Runs the built `tool` with `HOME` unset and the password database's home replaced by an empty
+    /// `<root>/pw-home` (bind-mounted over it), so the run shows where a tool without `HOME` writes.
+    /// - Returns: the result and the directory standing in for the home.
+    /// - Throws: when the password database has no home for this user, or what `runWithBind` throws.
+    package static func runWithoutHome(_ tool: String, _ arguments: [String], root: String) throws
+        -> (result: ToolResult, home: String)
+    {
+        guard let passwdHome = UserDatabase.current()?.home else {
+            throw MountNamespaceError.setupFailed("the password database has no home for this user")
+        }
+        let fakeHome = root.appendingPathComponent("pw-home")
+        try FileSystem.createDirectories(fakeHome)
+        var environment = ToolRunner.environment(home: root, extra: ["TMPDIR": root])
+        environment["HOME"] = nil
+        let result = try runWithBind(
+            fakeHome, over: passwdHome, ToolRunner.path(of: tool), arguments, environment: environment)
+        return (result, fakeHome)
+    }
+
     private static func run(_ script: String, _ arguments: [String], environment: [String: String]) throws
         -> ToolResult
     {

@@ -355,16 +355,9 @@ struct OSSDecryptNetworkFaultTests {
     @Test(.enabled(if: MountNamespace.isAvailable, Comment(rawValue: MountNamespace.unavailableReason ?? "")))
     func missingHome() async throws {
         try await NotifySandbox.offload {
-            let passwdHome = try #require(UserDatabase.current()?.home)
             try withTemporaryDirectory { root in
-                let fakeHome = root.appendingPathComponent("pw-home")
-                try FileSystem.createDirectories(fakeHome)
-                var environment = ToolRunner.environment(home: root, extra: ["TMPDIR": root])
-                environment["HOME"] = nil
-                let result = try MountNamespace.runWithBind(
-                    fakeHome, over: passwdHome, ToolRunner.path(of: "oss-decrypt"),
-                    ["--type", "commands", "--name", "build"],
-                    environment: environment)
+                let (result, fakeHome) = try MountNamespace.runWithoutHome(
+                    "oss-decrypt", ["--type", "commands", "--name", "build"], root: root)
                 #expect(result.status == 1)
                 #expect(result.stderr == "Error: No API key configured. Run /oss:login first.\n")
                 #expect(FileSystem.listDirectory(fakeHome).isEmpty, "a failed decrypt writes nothing")

@@ -253,15 +253,9 @@ struct OSSLogFaultTests {
     @Test(.enabled(if: MountNamespace.isAvailable, Comment(rawValue: MountNamespace.unavailableReason ?? "")))
     func missingHome() async throws {
         try await NotifySandbox.offload {
-            let passwdHome = try #require(UserDatabase.current()?.home)
             try withTemporaryDirectory { root in
-                let fakeHome = root.appendingPathComponent("pw-home")
-                try FileSystem.createDirectories(fakeHome)
-                var environment = ToolRunner.environment(home: root, extra: ["TMPDIR": root])
-                environment["HOME"] = nil
-                let result = try MountNamespace.runWithBind(
-                    fakeHome, over: passwdHome, ToolRunner.path(of: "oss-log"), ["write", "build", "no home"],
-                    environment: environment)
+                let (result, fakeHome) = try MountNamespace.runWithoutHome(
+                    "oss-log", ["write", "build", "no home"], root: root)
                 #expect(result.status == 0, "\(result)")
                 #expect(result.stderr == "")
                 #expect(

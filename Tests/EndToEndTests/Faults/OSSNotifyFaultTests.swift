@@ -261,15 +261,9 @@ struct OSSNotifyFaultTests {
     @Test(.enabled(if: MountNamespace.isAvailable, Comment(rawValue: MountNamespace.unavailableReason ?? "")))
     func missingHome() async throws {
         try await NotifySandbox.offload {
-            let passwdHome = try #require(UserDatabase.current()?.home)
             try withTemporaryDirectory { root in
-                let fakeHome = root.appendingPathComponent("pw-home")
-                try FileSystem.createDirectories(fakeHome)
-                var environment = ToolRunner.environment(home: root, extra: ["TMPDIR": root])
-                environment["HOME"] = nil
-                let result = try MountNamespace.runWithBind(
-                    fakeHome, over: passwdHome, ToolRunner.path(of: "oss-notify"),
-                    ["--state", "setActiveStep", "build"], environment: environment)
+                let (result, fakeHome) = try MountNamespace.runWithoutHome(
+                    "oss-notify", ["--state", "setActiveStep", "build"], root: root)
                 #expect(result.status == 0, "\(result)")
                 #expect(result.stdout == "Active step set to: build\n")
                 let state = try JSONValue.parse(try #require(readFile(fakeHome + "/.oss/workflow-state.json")))

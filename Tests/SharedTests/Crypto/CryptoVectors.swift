@@ -1,29 +1,22 @@
 import Foundation
 import Shared
 import Testing
+import TestSupport
 
 /// Loads the interop vectors copied into `Fixtures/vectors/`.
 enum CryptoVectors {
+    private static func files() throws -> FixtureFiles {
+        try FixtureFiles(resourcePath: Bundle.module.resourcePath, subdirectory: "Fixtures/vectors")
+    }
+
     /// Absolute path of a file under `Fixtures/vectors/`.
-    static func path(_ relative: String) throws -> String {
-        let base = try #require(Bundle.module.resourcePath, "SharedTests has no resource bundle")
-        return base + "/Fixtures/vectors/" + relative
-    }
-
+    static func path(_ relative: String) throws -> String { try files().path(relative) }
     /// The raw bytes of a vector file.
-    static func bytes(_ relative: String) throws -> [UInt8] {
-        try FileSystem.read(path(relative))
-    }
-
+    static func bytes(_ relative: String) throws -> [UInt8] { try files().bytes(relative) }
     /// The text of a vector file.
-    static func text(_ relative: String) throws -> String {
-        String(decoding: try bytes(relative), as: UTF8.self)
-    }
-
+    static func text(_ relative: String) throws -> String { try files().text(relative) }
     /// A vector file parsed as an ordered JSON value.
-    static func json(_ relative: String) throws -> JSONValue {
-        try JSONValue.parse(bytes: bytes(relative))
-    }
+    static func json(_ relative: String) throws -> JSONValue { try files().json(relative) }
 
     /// The elements of an array member, failing the test when it is missing.
     static func cases(_ value: JSONValue, _ key: String) throws -> [JSONValue] {

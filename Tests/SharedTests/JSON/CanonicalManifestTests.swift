@@ -6,8 +6,7 @@ import Testing
 /// The canonical signed bytes of a prompt manifest (contract §6.8), built with `JSONValue` from the vector file.
 struct CanonicalManifestTests {
     private func fixture(_ name: String) throws -> [UInt8] {
-        let url = try #require(Bundle.module.resourceURL).appendingPathComponent("Fixtures/vectors/\(name)")
-        return try FileSystem.read(url.path)
+        try CryptoVectors.bytes(name)
     }
 
     /// `{version, algorithm, signing, prompts}` with prompt keys in UTF-16 code-unit order and entries as received.

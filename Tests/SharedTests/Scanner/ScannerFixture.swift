@@ -1,5 +1,6 @@
 import Foundation
 import Shared
+import TestSupport
 
 /// A finding reduced to what the fixture tests assert.
 struct ExpectedFinding: Equatable, CustomStringConvertible {
@@ -33,8 +34,7 @@ struct ExpectedFinding: Equatable, CustomStringConvertible {
 enum ScannerFixture {
     /// `Fixtures/scanner/<name>` inside the test bundle.
     static func path(_ name: String) throws -> String {
-        guard let resources = Bundle.module.resourceURL else { throw FixtureError.missingResources }
-        let path = resources.appendingPathComponent("Fixtures/scanner/\(name)").path
+        let path = try FixtureFiles(resourcePath: Bundle.module.resourcePath, subdirectory: "Fixtures/scanner").path(name)
         guard FileManager.default.fileExists(atPath: path) else { throw FixtureError.missing(path) }
         return path
     }
@@ -45,7 +45,6 @@ enum ScannerFixture {
     }
 
     enum FixtureError: Error {
-        case missingResources
         case missing(String)
     }
 }
