@@ -113,7 +113,7 @@ enum DependencyCatalog {
         ("fetcher", .init(boundary: .api, name: "http")), ("endpoint", .init(boundary: .api, name: "http")),
         ("remote", .init(boundary: .api, name: "http")), ("webapi", .init(boundary: .api, name: "http")),
         ("github", .init(boundary: .api, name: "http api.github.com")), ("stripe", .init(boundary: .api, name: "http")),
-        ("client", .init(boundary: .api, name: "http")), ("session", .init(boundary: .api, name: "http")),
+        ("client", .init(boundary: .api, name: "http")), ("session", .init(boundary: .database, name: "sql")),
     ]
 
     /// The dependency of an imported module name: the whole name, its dotted or slashed prefixes (longest first),

@@ -31,7 +31,11 @@ struct DependencyResolver {
 
     /// Resolves `finding` (file, target, framework, fixed boundary, origin).
     mutating func resolve(_ finding: MockFinding, fixed: Boundary?) -> Resolution {
-        var target = finding.target
+        var target = finding.typeHint.map { hint in
+            finding.target.split(separator: ".", maxSplits: 1).count > 1
+                ? hint + "." + String(finding.target.split(separator: ".", maxSplits: 1)[1]) : hint
+        } ?? finding.target
+        let isFake = finding.framework == "hand-written fake"
         if finding.framework == "hand-written fake" || finding.framework == "protocol fake" {
             // `FakeMessageQueueProvider` stands in for `MessageQueueProvider`; `repositoryMock` for `repository`.
             let words = TargetClassifier.camelWords(target).filter {
@@ -53,6 +57,9 @@ struct DependencyResolver {
                     if case .http(let http) = claim { return http.host } else { return nil }
                 }).first, !RealDependencyDetector.isLoopback(claimHost) {
                     return Resolution(boundary: .api, dependency: "http " + claimHost, basis: "HTTP mock of \(claimHost) (\(finding.framework))")
+                }
+                if let host = TargetClassifier.host(ofURL: lower) {
+                    return Resolution(boundary: .api, dependency: "http " + host, basis: "HTTP mock of a local service \(host) (\(finding.framework))")
                 }
                 let known = DependencyCatalog.modules[lower]
                 return Resolution(boundary: .api, dependency: known?.name ?? "http", basis: "HTTP mocking library (\(finding.framework))")
@@ -95,17 +102,17 @@ struct DependencyResolver {
         }
         // 5. The module the target's first name is imported from.
         let head = headName(of: target)
-        if let origin = finding.origin {
+        if let origin = finding.origin, !isFake {
             if let found = classify(module: origin, from: finding.file) {
                 return found.with(member: memberName(of: target))
             }
         }
         // 6. A module path written as the target (`./db`, `app.services.mailer.send`).
-        if let found = classify(modulePath: target, from: finding.file) {
+        if !isFake, let found = classify(modulePath: target, from: finding.file) {
             return found.with(member: memberName(of: target))
         }
         // 7. The type's declaration in the repository, by file name.
-        if let found = declaration(of: head, from: finding.file) {
+        if !(isFake && TargetClassifier.camelWords(head).count < 2), let found = declaration(of: head, from: finding.file) {
             return found.with(member: memberName(of: target))
         }
         // 8. Words of the name, then the project's own collaborator.
@@ -320,7 +327,11 @@ struct DependencyResolver {
                     let lineStart = end + 1
                     var cursor = lineStart
                     while cursor < masked.count, masked[cursor] == UInt8(ascii: " ") || masked[cursor] == UInt8(ascii: "\t") { cursor += 1 }
-                    if cursor < masked.count, masked[cursor] != UInt8(ascii: "\n"), cursor - lineStart <= max(0, indent) { return start..<end }
+                    if cursor < masked.count, masked[cursor] != UInt8(ascii: "\n"), masked[cursor] != UInt8(ascii: ")"),
+                        masked[cursor] != UInt8(ascii: "]"), cursor - lineStart <= max(0, indent)
+                    {
+                        return start..<end
+                    }
                     end = cursor
                     while end < masked.count, masked[end] != UInt8(ascii: "\n") { end += 1 }
                 }
@@ -367,6 +378,7 @@ struct DependencyResolver {
                 // `@Repository`, `extends JpaRepository`, `< ApplicationRecord`, `RestTemplate rest`.
                 if word == "Repository" || word == "Mapper" {
                     if range.lowerBound > 0, masked[range.lowerBound - 1] == UInt8(ascii: "@") { return strong }
+                    if previous == "extends" || previous == "implements" { return strong }
                 } else if word == "Net", previous == "" {
                     found = found ?? strong
                 } else {
@@ -374,6 +386,13 @@ struct DependencyResolver {
                 }
             }
             if word == "HTTP", previous == "Net" { return .init(boundary: .api, name: "http") }
+            // JS and Swift code calling `fetch(` / `window.fetch(` / `XMLHttpRequest` talks HTTP.
+            if source.language == .javascript || source.language == .swift,
+                (word == "fetch" && range.upperBound < masked.count && masked[range.upperBound] == UInt8(ascii: "("))
+                    || word == "XMLHttpRequest"
+            {
+                found = found ?? .init(boundary: .api, name: "http")
+            }
             previous = word
         }
         if let found { return found }

@@ -40,6 +40,8 @@ package struct MockFinding: Sendable, Equatable {
     package var incidental: String?
     /// The module the target's first name is imported from in the test file, when it is imported.
     package var origin: String?
+    /// The type a local variable target was made from (`s = Sponge.new` ⇒ `Sponge` for `s.fetch`).
+    package var typeHint: String?
 
     /// Creates an uncovered finding.
     package init(file: String, line: Int, framework: String, target: String, boundary: Boundary, key: String) {

@@ -63,7 +63,7 @@ struct MockMatcher {
                     let start = index - rule.keyOffset
                     guard start >= 0, let end = triggerEnd(rule, at: start, in: source) else { continue }
                     guard !claimed.contains(end) else { break }
-                    if let requiredText = rule.requiredText, !contains(source.bytes, requiredText) { continue }
+                    if let requiredText = rule.requiredText, !requiredText.contains(where: { contains(source.bytes, $0) }) { continue }
                     guard let target = extract(rule.extraction, triggerEnd: end, in: source) else { continue }
                     claimed.insert(end)
                     results.append(
@@ -119,7 +119,11 @@ struct MockMatcher {
         let openParen = triggerEnd - 1
         switch extraction {
         case .firstArgument:
-            return source.arguments(openParen: openParen).first.map { source.value($0) }.flatMap(nonEmpty)
+            guard let first = source.arguments(openParen: openParen).first else { return nil }
+            let value = source.value(first)
+            // RSpec `double(path: path)`: an anonymous double with stubbed values, not a mocked name.
+            if language == .ruby, source.stringLiteral(first) == nil, value.contains(": ") || value.contains("=>") { return nil }
+            return nonEmpty(value)
         case .objectAndMember:
             let arguments = source.arguments(openParen: openParen)
             guard let first = arguments.first else { return nil }

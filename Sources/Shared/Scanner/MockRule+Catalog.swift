@@ -31,11 +31,11 @@ extension MockRule {
         }
         + ["http", "rest"].flatMap { namespace in
             httpMethods.map {
-                MockRule(js, "\(namespace).\($0)(", framework: "msw", .firstString, boundary: .api, requires: "msw")
+                MockRule(js, "\(namespace).\($0)(", framework: "msw", .firstString, boundary: .api, requires: "msw|server.use(")
             }
         }
         + ["query", "mutation", "operation"].map {
-            MockRule(js, "graphql.\($0)(", framework: "msw", .firstString, boundary: .api, requires: "msw")
+            MockRule(js, "graphql.\($0)(", framework: "msw", .firstString, boundary: .api, requires: "msw|server.use(")
         }
 
     private static let python: [MockRule] =

@@ -44,7 +44,8 @@ struct MockRule: Sendable {
     /// Whether the trigger may follow a `.` (`mocks.NewMockX`); otherwise `client.patch(` is not `patch(`.
     let allowsMemberAccess: Bool
     /// Raw text the file must contain for the rule to apply (`msw` for `http.get(` handlers).
-    let requiredText: [UInt8]?
+    /// Raw texts of which the file must contain one (`msw`, or `server.use(` when handlers come from a test server).
+    let requiredText: [[UInt8]]?
 
     /// Offset of the first identifier byte inside `trigger` (1 for `@Mock`).
     let keyOffset: Int
@@ -67,7 +68,7 @@ struct MockRule: Sendable {
         self.extraction = extraction
         self.boundary = boundary
         self.allowsMemberAccess = allowsMemberAccess
-        self.requiredText = requiredText.map { Array($0.utf8) }
+        self.requiredText = requiredText.map { $0.split(separator: "|").map { Array($0.utf8) } }
         let bytes = Array(trigger.utf8)
         let start = bytes.firstIndex { $0.isIdentifierByte } ?? 0
         let end = bytes[start...].firstIndex { !$0.isIdentifierByte } ?? bytes.count

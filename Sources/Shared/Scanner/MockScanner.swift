@@ -137,6 +137,7 @@ private struct Walk {
         let lineIndex = LineIndex(bytes)
         let claims = ClaimReader(source: source, lines: lineIndex).claims(for: matches)
         var seenFakes = Set<String>()
+        var locals: [String: String]?
         for (match, matchClaims) in zip(matches, claims) {
             if match.framework == "hand-written fake" {
                 guard seenFakes.insert(match.target).inserted else { continue }
@@ -152,6 +153,15 @@ private struct Walk {
             finding.claims = matchClaims
             finding.unit = unit
             finding.origin = origin(of: match.target, imports: imports, language: language)
+            if finding.origin == nil, let head = match.target.split(whereSeparator: { $0 == "." || $0 == "#" }).first,
+                head.first?.isLowercase ?? false
+            {
+                if locals == nil { locals = LocalTypes.read(source) }
+                finding.typeHint = locals?[String(head)]
+                if let hint = finding.typeHint {
+                    finding.origin = origin(of: hint, imports: imports, language: language)
+                }
+            }
             findings.append(finding)
             fixedBoundaries.append(match.boundary)
         }

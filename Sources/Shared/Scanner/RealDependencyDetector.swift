@@ -153,6 +153,10 @@ package enum RealDependencyDetector {
                 dependencies.append("http " + host)
             }
         }
+        if facts.usesCompose, !isIntegration {
+            kinds.append(.realClient)
+            rules.append("starts the compose services (docker-compose)")
+        }
         guard !kinds.isEmpty else { return nil }
         var evidence = RealDependencyEvidence(
             source: path,
