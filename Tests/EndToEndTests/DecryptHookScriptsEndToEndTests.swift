@@ -1,7 +1,7 @@
 import Foundation
 import Shared
-import TestSupport
 import Testing
+import TestSupport
 
 extension DecryptEndToEndSuite {
     /// `hooks/ensure-decrypt-cli.sh` and `hooks/verify-decrypt-setup.sh`: the callers' contract of §6.1, never a

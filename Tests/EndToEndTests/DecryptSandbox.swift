@@ -1,7 +1,8 @@
 import Foundation
 import Shared
-import TestSupport
+import SharedCrypto
 import Testing
+import TestSupport
 
 /// A temp HOME with `~/.oss/config.json` pointing at a started `OSSAPIServer`, plus helpers to run the built
 /// `oss-decrypt` in it with an explicit minimal environment.

@@ -1,7 +1,8 @@
 import Foundation
 import Shared
-import TestSupport
+import SharedCrypto
 import Testing
+import TestSupport
 
 /// Timing of the built oss-decrypt against the loopback OSS API. Opt-in (`OSS_BENCH=1`) and meant for a release
 /// build: `OSS_BENCH=1 swift test -c release --filter OSSDecryptBenchmarkTests`.

@@ -1,7 +1,8 @@
 import Foundation
 import Shared
-import TestSupport
+import SharedCrypto
 import Testing
+import TestSupport
 
 extension DecryptEndToEndSuite {
     struct OSSDecryptEndToEndTests {

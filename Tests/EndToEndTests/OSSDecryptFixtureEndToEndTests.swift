@@ -1,7 +1,8 @@
 import Foundation
 import Shared
-import TestSupport
+import SharedCrypto
 import Testing
+import TestSupport
 
 extension DecryptEndToEndSuite {
     /// Runs against files written by the original node oss-decrypt (`Fixtures/decrypt/`, copied from the vectors).

@@ -1,4 +1,5 @@
 import Foundation
+import SessionLog
 import Shared
 import Testing
 import TestSupport

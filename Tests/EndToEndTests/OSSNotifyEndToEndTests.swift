@@ -1,7 +1,8 @@
 import Foundation
 import Shared
-import TestSupport
 import Testing
+import TestSupport
+import WorkflowState
 
 /// `oss-notify` end to end: the built binaries in a temp HOME against a loopback OSS API and Telegram endpoint.
 @Suite(.serialized)

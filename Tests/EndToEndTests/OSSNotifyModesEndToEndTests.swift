@@ -1,7 +1,8 @@
 import Foundation
 import Shared
-import TestSupport
 import Testing
+import TestSupport
+import WorkflowState
 
 /// `oss-notify` session, issue, direct and `--state` modes, oss-log's state side effects, concurrency and the shim;
 /// none of these needs a server.

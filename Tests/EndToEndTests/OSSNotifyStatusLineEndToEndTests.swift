@@ -1,7 +1,7 @@
 import Foundation
 import Shared
-import TestSupport
 import Testing
+import TestSupport
 
 struct OSSNotifyStatusLineEndToEndTests {
     private static let repositoryRoot = URL(fileURLWithPath: #filePath)

@@ -1,7 +1,7 @@
 import Foundation
 import Shared
-import TestSupport
 import Testing
+import TestSupport
 
 struct OSSStatusLineShimEndToEndTests {
     private static let shim = URL(fileURLWithPath: #filePath)

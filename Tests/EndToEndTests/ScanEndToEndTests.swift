@@ -1,7 +1,8 @@
 import Foundation
+import MockInventory
 import Shared
-import TestSupport
 import Testing
+import TestSupport
 
 /// `oss-integration scan` run as the built binary on `Examples/sample-app` and on temp repositories.
 struct ScanEndToEndTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Shared
+import SharedCrypto
 
 /// A loopback OSS API that encrypts with the real recipe (PBKDF2 → AES-256-GCM, 16-byte IV), built on
 /// `TestHTTPServer`: credentials, prompts of every type, custom prompts, a signed manifest (with unsigned,

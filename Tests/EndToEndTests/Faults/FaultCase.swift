@@ -1,7 +1,7 @@
 import Foundation
 import Shared
-import TestSupport
 import Testing
+import TestSupport
 
 /// One command-line argument of a fault case: text (with `$ROOT`, `$HOME`, `$PROJECT` expanded) or raw bytes
 /// (e.g. invalid UTF-8, which `Process` cannot pass).

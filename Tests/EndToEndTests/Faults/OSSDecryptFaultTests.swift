@@ -1,7 +1,8 @@
 import Foundation
 import Shared
-import TestSupport
+import SharedCrypto
 import Testing
+import TestSupport
 
 /// Bad inputs and a hostile network for the built `oss-decrypt`. Contract §6.2: every failure prints
 /// `Error: <message>` and exits 1 (75 for a timeout, which upstream could not have); the hidden

@@ -1,7 +1,7 @@
 import Foundation
 import Shared
-import TestSupport
 import Testing
+import TestSupport
 
 /// Bad inputs for the built `oss-log`: broken files, hostile names, huge and non-UTF-8 arguments, odd homes,
 /// read-only and full directories. oss-log is a hook: it never exits 2, keeps logging through a bad settings file

@@ -1,7 +1,7 @@
 import Foundation
 import Shared
-import TestSupport
 import Testing
+import TestSupport
 
 /// Bad inputs for the built `oss-notify`. It is a hook and fails open: every notification mode exits 0 whatever the
 /// files, context or names (problems go to stderr as warnings); only a copy mode without its required arguments and

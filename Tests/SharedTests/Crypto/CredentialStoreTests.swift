@@ -1,7 +1,8 @@
 import Crypto
 import Shared
-import TestSupport
+import SharedCrypto
 import Testing
+import TestSupport
 
 struct CredentialStoreTests {
     private static let vectorIdentity = MachineIdentity(

@@ -1,5 +1,6 @@
 import Crypto
 import Shared
+import SharedCrypto
 import Testing
 
 struct PromptCipherTests {

@@ -1,6 +1,7 @@
+import PromptDecrypt
 import Shared
-import TestSupport
 import Testing
+import TestSupport
 
 struct UpdateStateStoreMergeTests {
     @Test func firstSeenThenUnchangedThenUpdated() throws {

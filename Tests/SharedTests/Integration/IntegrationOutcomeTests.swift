@@ -1,6 +1,9 @@
+import Integration
+import MockInventory
+import Notify
 import Shared
-import TestSupport
 import Testing
+import TestSupport
 
 /// The text and JSON outputs of a run, and the workflow-event contexts of `complete` and `failed`.
 struct IntegrationOutcomeTests {

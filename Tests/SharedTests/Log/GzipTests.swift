@@ -1,8 +1,9 @@
 import Foundation
+import Shared
 import Testing
 import TestSupport
 
-@testable import Shared
+@testable import SessionLog
 
 /// gzip through the system zlib, compatible with the `gzip` tool.
 struct GzipTests {

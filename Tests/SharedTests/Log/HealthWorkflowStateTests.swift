@@ -1,7 +1,8 @@
+import Shared
 import Testing
 import TestSupport
 
-@testable import Shared
+@testable import SessionLog
 
 /// `health-workflow-state.json` behind `oss-log workflow …` (D5 fixed: a real encoder).
 struct HealthWorkflowStateTests {

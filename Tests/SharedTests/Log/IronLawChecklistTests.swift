@@ -1,7 +1,8 @@
+import Shared
 import Testing
 import TestSupport
 
-@testable import Shared
+@testable import SessionLog
 
 /// The IRON LAW checklist (D3 fixed: every check counts, the summary is always produced).
 struct IronLawChecklistTests {

@@ -1,8 +1,9 @@
 import Foundation
+import Shared
 import Testing
 import TestSupport
 
-@testable import Shared
+@testable import SessionLog
 
 /// The log engine: line formats, init header, rotation, truncation, clean, purge and clear-session.
 struct LogBookTests {

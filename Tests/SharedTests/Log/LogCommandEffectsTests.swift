@@ -1,8 +1,9 @@
 import Foundation
+import Shared
 import Testing
 import TestSupport
 
-@testable import Shared
+@testable import SessionLog
 
 /// The workflow-state side effects `LogCommand` asks for on `phase` and `agent` (contract §2.2/§2.4, D10, D12).
 struct LogCommandEffectsTests {

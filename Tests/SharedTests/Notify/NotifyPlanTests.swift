@@ -1,5 +1,7 @@
+import Notify
 import Shared
 import Testing
+import WorkflowState
 
 /// The per-event plans of contract §3.5/§3.6/§3.8: log line, state verbs, checklist, chain, requests, audio.
 struct NotifyPlanTests {

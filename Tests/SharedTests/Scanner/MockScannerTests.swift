@@ -1,7 +1,8 @@
 import Foundation
+import MockInventory
 import Shared
-import TestSupport
 import Testing
+import TestSupport
 
 /// Scanner behaviour on small repositories written per test: masking, budgets, unreadable files, filters.
 struct MockScannerTests {

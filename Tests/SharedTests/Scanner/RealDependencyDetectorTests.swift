@@ -1,6 +1,7 @@
+import MockInventory
 import Shared
-import TestSupport
 import Testing
+import TestSupport
 
 /// Real-dependency evidence and the coverage rule, on repositories written per test.
 struct RealDependencyDetectorTests {

@@ -1,6 +1,7 @@
+import MockInventory
 import Shared
-import TestSupport
 import Testing
+import TestSupport
 
 /// The exact text and JSON renderings of a small report.
 struct ScanReportRenderingTests {

@@ -1,6 +1,7 @@
+import MockInventory
 import Shared
-import TestSupport
 import Testing
+import TestSupport
 
 /// Masking is observable through the scanner: only code outside comments and strings can yield a finding, and
 /// line numbers survive multi-line comments and strings.

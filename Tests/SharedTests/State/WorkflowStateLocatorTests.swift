@@ -1,6 +1,7 @@
 import Shared
-import TestSupport
 import Testing
+import TestSupport
+import WorkflowState
 
 /// Contract §4.1 resolution order, with an invalid source falling through (D30).
 struct WorkflowStateLocatorTests {

@@ -1,6 +1,6 @@
 import Shared
-import TestSupport
 import Testing
+import TestSupport
 
 struct GitBranchReaderTests {
     @Test func branchFromHeadReference() throws {
