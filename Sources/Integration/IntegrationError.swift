@@ -3,7 +3,7 @@ import PromptDecrypt
 import Shared
 
 /// Why `oss-integration`'s flow stopped. The authentication and API cases carry the seed command's exact
-/// user-facing messages (contract §10, "Errors"); the others follow the house error style.
+/// user-facing messages (compatibility.md#integration, "Errors"); the others follow the house error style.
 package enum IntegrationError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The project directory (`--project`, `CLAUDE_PROJECT_DIR` or the working directory) does not exist or is not
     /// a directory.

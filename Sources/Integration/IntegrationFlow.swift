@@ -3,7 +3,7 @@ import PromptDecrypt
 import SessionLog
 import Shared
 
-/// The `/oss:integration` run (contract §10) in one process: project check, auth check, `oss-log init
+/// The `/oss:integration` run (compatibility.md#integration) in one process: project check, auth check, `oss-log init
 /// integration`, `oss-notify --workflow integration start '{}'`, the decrypted `commands/integration` prompt (as
 /// `oss-decrypt --type commands --name integration` fetches and verifies it) and the project's mock inventory.
 ///

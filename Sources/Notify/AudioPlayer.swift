@@ -1,6 +1,6 @@
 import Shared
 
-/// Direct mode's audible notification (contract §3.8): speech for style `audio`, a sound for style `sound`.
+/// Direct mode's audible notification (compatibility.md#notify-direct): speech for style `audio`, a sound for style `sound`.
 ///
 /// macOS uses `say -v <voice>` and `afplay /System/Library/Sounds/<sound>.aiff`, as upstream. Linux uses the first
 /// of `espeak-ng`, `spd-say`, `espeak` for speech and `paplay`/`pw-play` with the freedesktop sound theme

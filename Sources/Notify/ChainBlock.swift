@@ -1,6 +1,6 @@
 import Shared
 
-/// The `---CHAIN_COMMANDS---` block Claude reads after a workflow completes (contract §3.7).
+/// The `---CHAIN_COMMANDS---` block Claude reads after a workflow completes (compatibility.md#chain-block).
 package enum ChainBlock {
     /// At most this many `CHAIN:` lines.
     package static let limit = 10

@@ -1,6 +1,6 @@
 import Shared
 
-/// Decides what a completed workflow chains to (contract §3.7): the server's workflow config, shallow-merged over
+/// Decides what a completed workflow chains to (compatibility.md#chain-block): the server's workflow config, shallow-merged over
 /// the built-in defaults, rendered as a `ChainBlock`.
 package enum ChainTrigger {
     /// The built-in `chains_to` lists (`watcher/src/engine/types.ts`): ideate, plan and build chain; the rest do not.

@@ -1,6 +1,6 @@
 import Shared
 
-/// The context part of a workflow log line (contract §3.5 step 1): ` k=v, k=v` in key order, nested values as compact
+/// The context part of a workflow log line (compatibility.md#notify-workflow step 1): ` k=v, k=v` in key order, nested values as compact
 /// JSON; nothing for an empty object; the raw text (after a space) when the context is not a JSON object.
 package enum ContextSummary {
     /// The summary, with its leading space when non-empty.

@@ -1,4 +1,4 @@
-/// The argv grammar of `oss-notify` (contract §3.2), parsed by hand because every payload is positional free text
+/// The argv grammar of `oss-notify` (compatibility.md#notify-modes), parsed by hand because every payload is positional free text
 /// that may start with `-` or `--`.
 package enum NotifyCommand: Equatable, Sendable {
     /// `--workflow <cmd> <event> [ctx]`.

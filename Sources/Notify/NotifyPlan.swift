@@ -1,7 +1,7 @@
 import Shared
 import WorkflowState
 
-/// Everything one `oss-notify` call will do, decided without side effects (contract §3.5, §3.6, §3.8–3.10): the
+/// Everything one `oss-notify` call will do, decided without side effects (compatibility.md#notify-workflow, compatibility.md#notify-session-issue, compatibility.md#notify): the
 /// log line, the state verbs (applied as one transaction), the checklist and chain trigger, the background HTTP
 /// requests and the audible notification.
 package struct NotifyPlan: Equatable, Sendable {
@@ -159,7 +159,7 @@ package struct NotifyPlan: Equatable, Sendable {
         return plan
     }
 
-    /// The analytics POST of a workflow start (§3.9), when an API key is configured and the URL is https or
+    /// The analytics POST of a workflow start (compatibility.md#analytics), when an API key is configured and the URL is https or
     /// loopback; the body is built by the JSON encoder (D16).
     package static func analyticsRequest(command: String, config: OSSConfig) -> OutboxRequest? {
         guard let key = config.apiKey else { return nil }
@@ -176,8 +176,8 @@ package struct NotifyPlan: Equatable, Sendable {
             body: body.compact)
     }
 
-    /// The Telegram send of a workflow event: the verbosity/style filter (§3.4), both enable flags with a bot
-    /// token and chat id (D22), and a non-empty notification copy (§3.3).
+    /// The Telegram send of a workflow event: the verbosity/style filter (compatibility.md#notify-filter), both enable flags with a bot
+    /// token and chat id (D22), and a non-empty notification copy (compatibility.md#notification-copy).
     package static func telegramRequest(
         command: String, event: String, context: NotifyContext, inputs: Inputs
     ) -> OutboxRequest? {

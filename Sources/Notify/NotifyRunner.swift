@@ -131,7 +131,7 @@ package struct NotifyRunner: Sendable {
         output.stderr += errors.current
     }
 
-    /// The chain block (§3.7): nothing without credentials (the reason goes to `~/.oss/logs/chain-trigger.log`,
+    /// The chain block (compatibility.md#chain-block): nothing without credentials (the reason goes to `~/.oss/logs/chain-trigger.log`,
     /// D18), else the server config fetched by `oss-decrypt --workflow-config` within 10 s, merged over the
     /// defaults; a fetch failure means the defaults alone.
     private func chainBlock(for command: String) -> String {

@@ -1,4 +1,4 @@
-/// How urgent a notification is (contract §3.2), and whether the verbosity setting lets it through (§3.4).
+/// How urgent a notification is (compatibility.md#notify-modes), and whether the verbosity setting lets it through (compatibility.md#notify-filter).
 package enum Priority: String, Equatable, Sendable {
     /// `task_complete`.
     case low

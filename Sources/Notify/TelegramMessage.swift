@@ -1,6 +1,6 @@
 import Shared
 
-/// The Telegram text of a workflow event (contract §3.5 step 3) and its `sendMessage` request (§3.10).
+/// The Telegram text of a workflow event (compatibility.md#notify-workflow step 3) and its `sendMessage` request (compatibility.md#telegram).
 package enum TelegramMessage {
     /// The default Bot API base URL (tests point `OSS_TELEGRAM_API_URL` at a loopback server).
     package static let defaultBaseURL = "https://api.telegram.org"

@@ -1,7 +1,7 @@
 import Shared
 import SharedCrypto
 
-/// `--setup` (contract §6.3): fetch `{userId, salt, hardwareId}` for this device and store `credentials.enc`
+/// `--setup` (compatibility.md#credentials): fetch `{userId, salt, hardwareId}` for this device and store `credentials.enc`
 /// atomically (0600 in a 0700 directory).
 package struct CredentialSetup: Sendable {
     private let context: DecryptContext

@@ -1,4 +1,4 @@
-/// `oss-decrypt`'s command line, parsed the way upstream's `parseArgs` does (contract §6.2): unknown arguments are
+/// `oss-decrypt`'s command line, parsed the way upstream's `parseArgs` does (compatibility.md#decrypt-flags): unknown arguments are
 /// ignored, there is no `--x=y` form, and a value flag takes the next argument whatever it is (none at the end).
 package struct DecryptArguments: Equatable, Sendable {
     /// What one invocation does, after precedence.

@@ -1,7 +1,7 @@
 import Shared
 import SharedCrypto
 
-/// `--verify-manifest` and `--list-prompts` (contract §6.7): manifest reports that need no credentials.
+/// `--verify-manifest` and `--list-prompts` (compatibility.md#api): manifest reports that need no credentials.
 package struct ManifestReport: Sendable {
     private let context: DecryptContext
 

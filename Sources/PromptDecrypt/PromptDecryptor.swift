@@ -2,7 +2,7 @@ import Crypto
 import Shared
 import SharedCrypto
 
-/// The decrypt pipeline of contract §6.8: fetch the prompt and the manifest concurrently while the key is derived,
+/// The decrypt pipeline of compatibility.md#manifest: fetch the prompt and the manifest concurrently while the key is derived,
 /// decrypt, verify before any output (fail closed on a bad signature or hash, fail open when the manifest is
 /// unavailable), record the update state, then print the watermarked plaintext. Nothing is written to disk but
 /// `update-state.json`.

@@ -1,6 +1,6 @@
 import Shared
 
-/// oss-decrypt's side of `update-state.json` (contract §6.9), shared with check-updates.sh.
+/// oss-decrypt's side of `update-state.json` (compatibility.md#update-state), shared with check-updates.sh.
 ///
 /// Unlike upstream (D38) it writes only when the prompt's hash is new or changed, under the file lock, atomically
 /// (mode 0600), and it keeps fields it does not know instead of dropping them.

@@ -1,6 +1,6 @@
 import Shared
 
-/// The session and command logs of one log base (`<project>/.oss/logs` or `~/.oss/logs`), contract §2.
+/// The session and command logs of one log base (`<project>/.oss/logs` or `~/.oss/logs`), compatibility.md#logs.
 ///
 /// Every append is one `write(2)` per line on `O_APPEND` descriptors while holding a shared `flock` on
 /// `<base>/.lock`; rotation and truncation hold it exclusively. So concurrent writers never tear or lose a line, and
@@ -26,7 +26,7 @@ package struct LogBook: Sendable {
         self.formatter = formatter
     }
 
-    /// The log book a call in `environment` writes to (contract §2.1), with settings from `~/.oss/settings.json`.
+    /// The log book a call in `environment` writes to (compatibility.md#log-location), with settings from `~/.oss/settings.json`.
     /// The settings warning, if any, is returned for the caller to show once.
     package static func resolve(environment: Environment, clock: WallClock = .system) -> (
         book: LogBook, warning: String?

@@ -1,6 +1,6 @@
 import Shared
 
-/// `oss-log <action> [args…]`: every action of contract §2.2, with the original's positional grammar (any payload
+/// `oss-log <action> [args…]`: every action of compatibility.md#log-actions, with the original's positional grammar (any payload
 /// text is accepted verbatim, leading dashes included), stdout lines and exit codes (0, and 1 for usage errors).
 package struct LogCommand {
     /// The process environment.

@@ -1,6 +1,6 @@
 import Shared
 
-/// The workflow-state side effects of `oss-log phase` and `oss-log agent` (contract §2.4), applied synchronously
+/// The workflow-state side effects of `oss-log phase` and `oss-log agent` (compatibility.md#log-state-effects), applied synchronously
 /// and silently (the original leaked the state CLI's confirmation lines into the caller's output: D10).
 package protocol WorkflowStateEffects: Sendable {
     /// `phase <cmd> RED|GREEN|REFACTOR start`: the TDD phase (lowercased) became active.

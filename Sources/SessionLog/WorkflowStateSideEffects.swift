@@ -1,7 +1,7 @@
 import Shared
 import WorkflowState
 
-/// oss-log's `phase`/`agent` side effects (contract §2.4) applied in-process, each as one silent transaction on the
+/// oss-log's `phase`/`agent` side effects (compatibility.md#log-state-effects) applied in-process, each as one silent transaction on the
 /// same state file `oss-notify` uses (no confirmation lines reach the caller: D10).
 package struct WorkflowStateSideEffects: WorkflowStateEffects {
     /// The working directory (for the git fallback of `phase`).

@@ -1,7 +1,7 @@
 import Crypto
 import Shared
 
-/// Reads and writes `credentials.enc`: one line `base64(iv):base64(tag):base64(ciphertext)` (contract §6.4).
+/// Reads and writes `credentials.enc`: one line `base64(iv):base64(tag):base64(ciphertext)` (compatibility.md#credentials).
 package struct CredentialStore: Sendable {
     /// Result of a successful read: the credentials and the identity whose key opened them.
     package struct Lookup: Equatable, Sendable {

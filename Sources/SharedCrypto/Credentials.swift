@@ -1,6 +1,6 @@
 import Shared
 
-/// The four values `--setup` stores in `credentials.enc` (contract §6.3, §6.4).
+/// The four values `--setup` stores in `credentials.enc` (compatibility.md#credentials, compatibility.md#credentials).
 package struct Credentials: Equatable, Sendable {
     /// The user's API key (`ak_…`).
     package var apiKey: String

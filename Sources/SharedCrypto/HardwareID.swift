@@ -1,6 +1,6 @@
 import Shared
 
-/// The device id of contract §6.6: first 32 hex digits of SHA-256(`"<mac>:<hostname>:<home>:<platform>:<arch>"`).
+/// The device id of compatibility.md#hardware-id: first 32 hex digits of SHA-256(`"<mac>:<hostname>:<home>:<platform>:<arch>"`).
 package enum HardwareID {
     /// One address entry as Node's `os.networkInterfaces()` lists it.
     package struct InterfaceAddress: Equatable, Sendable {

@@ -1,7 +1,7 @@
 import Crypto
 import Shared
 
-/// The inputs of the `credentials.enc` machine key (contract §6.4): `"<user>:<home>:<platform>:<arch>"`.
+/// The inputs of the `credentials.enc` machine key (compatibility.md#credentials): `"<user>:<home>:<platform>:<arch>"`.
 package struct MachineIdentity: Equatable, Sendable {
     /// The user component (`$USER`, the login name, or upstream's fallback `user`).
     package var user: String

@@ -3,7 +3,7 @@ import Shared
 
 /// An Ed25519 public key for the prompt manifest, given as base64 SPKI DER like upstream's constant.
 package struct ManifestPublicKey: Sendable {
-    /// The production key compiled into upstream `oss-decrypt` (contract §6.8).
+    /// The production key compiled into upstream `oss-decrypt` (compatibility.md#manifest).
     package static let productionSPKI = "MCowBQYDK2VwAyEAAwFG32b8TuiVTxrDnXzNrb2v68YN5U9epLnZ3O7pQaI="
 
     /// The environment variable that overrides the key (self-hosted APIs and tests).

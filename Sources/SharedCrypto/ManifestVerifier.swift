@@ -1,7 +1,7 @@
 import Crypto
 import Shared
 
-/// Ed25519 verification of the prompt manifest over the canonical bytes of contract §6.8.
+/// Ed25519 verification of the prompt manifest over the canonical bytes of compatibility.md#manifest.
 package enum ManifestVerifier {
     /// True when `signature` (base64 of 64 bytes) is a valid signature of the canonical bytes under `key`.
     /// Any malformed part makes it false, as upstream's catch-all does.

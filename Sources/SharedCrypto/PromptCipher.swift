@@ -2,7 +2,7 @@ import Crypto
 import CryptoExtras
 import Shared
 
-/// The prompt recipe of contract §6.5: licenseId, PBKDF2-HMAC-SHA256 key, AES-256-GCM with a separate tag.
+/// The prompt recipe of compatibility.md#prompt-crypto: licenseId, PBKDF2-HMAC-SHA256 key, AES-256-GCM with a separate tag.
 package enum PromptCipher {
     /// PBKDF2 iteration count used by the service.
     package static let rounds = 100_000

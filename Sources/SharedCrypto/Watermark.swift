@@ -1,4 +1,4 @@
-/// The service's homoglyph watermark (contract §6.8): six look-alike letters mapped back to ASCII before hashing.
+/// The service's homoglyph watermark (compatibility.md#manifest): six look-alike letters mapped back to ASCII before hashing.
 package enum Watermark {
     /// The complete map, code point to ASCII replacement.
     package static let map: [Unicode.Scalar: Unicode.Scalar] = [

@@ -1,6 +1,6 @@
 import Shared
 
-/// `oss-notify --statusline`: renders Claude Code's status line (contract §5) from its stdin JSON and the OSS
+/// `oss-notify --statusline`: renders Claude Code's status line (compatibility.md#status-line) from its stdin JSON and the OSS
 /// files, with no subprocess and no colour (the original has none; so `NO_COLOR` holds trivially).
 ///
 /// Resolution: the project is `workspace.current_dir` when it passes the project rule, else `~/.oss/current-project`

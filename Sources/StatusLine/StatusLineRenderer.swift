@@ -1,7 +1,7 @@
 import Shared
 
 /// Turns what the status line read (workflow state, queue, iron-law state, branch, the time) into the segments of
-/// contract §5.2. Pure: no I/O, so every rule is unit-testable.
+/// compatibility.md#status-line-segments. Pure: no I/O, so every rule is unit-testable.
 ///
 /// Segments, in order: health, model and project, branch, workflow, agent, supervisor, issue, queue, notification.
 /// The issue segment (`⚠️ <type>: <message>`, contract D17 fixed) is ours: it shows the state's `issue` while its
@@ -102,7 +102,7 @@ package struct StatusLineRenderer: Sendable {
         return branch == "main" || branch == "master" ? "⚠️ \(name)" : "🌿 \(name)"
     }
 
-    /// Segment 4: the workflow position (first rule that applies, contract §5.2).
+    /// Segment 4: the workflow position (first rule that applies, compatibility.md#status-line-segments).
     package func workflow() -> String? {
         if state["workflowComplete"]?.boolValue == true { return "→ DONE" }
         let progress = text(state["progress"])

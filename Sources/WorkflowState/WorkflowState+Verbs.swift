@@ -1,7 +1,7 @@
 import Shared
 
 extension WorkflowState {
-    /// What one verb did: the confirmation line of contract §4.3 and whether the document must be written.
+    /// What one verb did: the confirmation line of compatibility.md#workflow-state-verbs and whether the document must be written.
     package struct Effect: Equatable, Sendable {
         /// The stdout confirmation (e.g. `Active step set to: build`).
         package var line: String

@@ -1,6 +1,6 @@
 import Shared
 
-/// The workflow-state document (contract §4.2): an ordered JSON object whose key order is part of the contract.
+/// The workflow-state document (compatibility.md#workflow-state-schema): an ordered JSON object whose key order is part of the contract.
 ///
 /// Fields the model does not know are kept untouched and in place; the file is rendered with `JSONValue.pretty`
 /// (2-space indent, no trailing newline), exactly as `JSON.stringify(state, null, 2)`.

@@ -1,6 +1,6 @@
 import Shared
 
-/// `oss-notify --state <verb> [args] [--project-dir D]`: the `update-workflow-state` CLI of contract §4.3 without
+/// `oss-notify --state <verb> [args] [--project-dir D]`: the `update-workflow-state` CLI of compatibility.md#workflow-state-verbs without
 /// node, so hooks and scripts can drive the state directly.
 ///
 /// `--project-dir D` is accepted before the verb or after the verb's required arguments, never in their place, so a

@@ -1,10 +1,10 @@
 import Shared
 
-/// Why a workflow-state command could not run. Every case exits 1, as `update-workflow-state` does (contract §4.3).
+/// Why a workflow-state command could not run. Every case exits 1, as `update-workflow-state` does (compatibility.md#workflow-state-verbs).
 package enum WorkflowStateError: ReportableError, Equatable {
     /// No verb was given.
     case missingVerb
-    /// The verb is not one of §4.3 (plus `setIssue`/`clearIssue`).
+    /// The verb is not one of compatibility.md#workflow-state-verbs (plus `setIssue`/`clearIssue`).
     case unknownVerb(String)
     /// A required argument is missing; carries the verb's usage line.
     case missingArgument(verb: String, usage: String)

@@ -1,6 +1,6 @@
 import Shared
 
-/// Finds the `workflow-state.json` a call works on (contract §4.1, with D30 fixed).
+/// Finds the `workflow-state.json` a call works on (compatibility.md#workflow-state-location, with D30 fixed).
 ///
 /// Sources in order: an explicit project directory (`--project-dir`), `CLAUDE_PROJECT_DIR`, `~/.oss/current-project`
 /// (trimmed at the ends only), then the global `~/.oss/workflow-state.json`. A source that does not validate falls
@@ -57,7 +57,7 @@ package struct WorkflowStateLocator: Sendable {
         return Location(path: paths.globalWorkflowStateFile, project: nil, warnings: warnings)
     }
 
-    /// The state file a hook's side effect writes (contract §2.4/§3.1): the project directory is
+    /// The state file a hook's side effect writes (compatibility.md#log-state-effects/compatibility.md#workflow-state-hooks): the project directory is
     /// `CLAUDE_PROJECT_DIR`, else current-project, else (when `gitFallback`) the git work tree containing `cwd`; it is
     /// passed as `--project-dir` only when `<dir>/.oss` is a directory, and resolution then follows `locate`.
     package func locateForHook(cwd: String?, gitFallback: Bool) -> Location {

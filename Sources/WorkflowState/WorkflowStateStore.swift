@@ -3,12 +3,12 @@ import Shared
 /// Applies workflow-state verbs to `workflow-state.json` in one locked transaction.
 ///
 /// One call = one `flock` on `<file>.lock`, one read, every verb in order, one `lastUpdate`/`version` bump and one
-/// atomic write (design.md §4). A file that is not valid JSON, or not a JSON object, is moved aside and reported
+/// atomic write (compatibility.md#file-safety). A file that is not valid JSON, or not a JSON object, is moved aside and reported
 /// (D27); a file without `chainState` gets a default one (D31).
 package struct WorkflowStateStore: Sendable {
     /// The outcome of a transaction.
     package struct Outcome: Equatable, Sendable {
-        /// One confirmation line per verb (contract §4.3), in order.
+        /// One confirmation line per verb (compatibility.md#workflow-state-verbs), in order.
         package var lines: [String]
         /// Problems met on the way, for stderr (a corrupt file moved aside, a repaired file).
         package var warnings: [String]

@@ -1,6 +1,6 @@
 import Shared
 
-/// One workflow-state mutation (contract §4.3, plus `setIssue`/`clearIssue` for D17), with its arguments parsed.
+/// One workflow-state mutation (compatibility.md#workflow-state-verbs, plus `setIssue`/`clearIssue` for D17), with its arguments parsed.
 package enum WorkflowStateVerb: Equatable, Sendable {
     /// Write the default state only when the file is absent.
     case initialize

@@ -4,7 +4,7 @@ import Shared
 import Testing
 import TestSupport
 
-/// The built `oss-log` binary, every action of contract §2.2, in a temporary HOME (TZ=UTC).
+/// The built `oss-log` binary, every action of compatibility.md#log-actions, in a temporary HOME (TZ=UTC).
 struct OSSLogEndToEndTests {
     // MARK: Logging actions
 

@@ -1,6 +1,6 @@
 import Shared
 
-/// The wording of every OSS notification (contract §7): session, workflow and issue events, `{placeholder}`
+/// The wording of every OSS notification (compatibility.md#notification-copy): session, workflow and issue events, `{placeholder}`
 /// interpolation from a context object, and the workflow chain subtitle.
 ///
 /// Rules kept from the contract: titles are at most 20 characters (a longer interpolated title is cut to 19 plus

@@ -5,7 +5,7 @@ import TestSupport
 
 @testable import SessionLog
 
-/// The workflow-state side effects `LogCommand` asks for on `phase` and `agent` (contract §2.2/§2.4, D10, D12).
+/// The workflow-state side effects `LogCommand` asks for on `phase` and `agent` (compatibility.md#log-actions/compatibility.md#log-state-effects, D10, D12).
 struct LogCommandEffectsTests {
     private func run(_ arguments: [String], in root: String, effects: RecordingEffects) -> (status: Int32, out: String, err: String) {
         let out = TextSink()

@@ -4,7 +4,7 @@ import TestSupport
 
 @testable import Shared
 
-/// `~/.oss/settings.json` (contract §1.3, D6).
+/// `~/.oss/settings.json` (compatibility.md#settings, D6).
 struct SettingsTests {
     private func load(_ text: String) throws -> (settings: Settings, warning: String?) {
         try withTemporaryDirectory { root in

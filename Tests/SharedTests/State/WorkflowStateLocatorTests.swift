@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 import WorkflowState
 
-/// Contract §4.1 resolution order, with an invalid source falling through (D30).
+/// Contract compatibility.md#workflow-state-location resolution order, with an invalid source falling through (D30).
 struct WorkflowStateLocatorTests {
     private struct Sandbox {
         var home: String
