@@ -31,7 +31,8 @@ package struct CredentialSetup: Sendable {
         let store = context.credentialStore
         try store.write(credentials)
         if context.environment.nonEmpty("USER") == nil, let identity = store.identities.first {
-            context.console.errorLine("[credentials] USER is not set; credentials.enc is keyed to user \"\(identity.user)\"")
+            context.console.errorLine(
+                "[credentials] USER is not set; credentials.enc is keyed to user \"\(identity.user)\"")
         }
         context.console.line("Setup complete. Credentials stored securely.")
         context.console.line("Note: Any previously cached prompts have been cleared for security.")

@@ -19,7 +19,9 @@ package struct DebugLog: Sendable {
     private let formatter: TimeFormatter
 
     /// A logger writing to `console`'s stderr.
-    package init(enabled: Bool, console: Console, clock: WallClock = .system, formatter: TimeFormatter = TimeFormatter()) {
+    package init(
+        enabled: Bool, console: Console, clock: WallClock = .system, formatter: TimeFormatter = TimeFormatter()
+    ) {
         isEnabled = enabled
         self.console = console
         self.clock = clock

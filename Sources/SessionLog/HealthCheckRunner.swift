@@ -14,9 +14,10 @@ struct HealthCheckRunner {
             console.line("No active project. Start a Claude Code session first.")
             return 1
         }
-        let root = FileSystem.readIfPresent(paths.pluginRootFile).map {
-            String(decoding: $0, as: UTF8.self).trimmingWhitespace
-        } ?? ""
+        let root =
+            FileSystem.readIfPresent(paths.pluginRootFile).map {
+                String(decoding: $0, as: UTF8.self).trimmingWhitespace
+            } ?? ""
         let cli = root.appendingPathComponent("watcher/dist/cli/health-check.js")
         guard !root.isEmpty, FileSystem.isRegularFile(cli) else {
             console.line("Health check CLI not found at: \(cli)")
@@ -31,7 +32,8 @@ struct HealthCheckRunner {
         let logPath = book.currentSession.appendingPathComponent("health-check.log")
         let fd = open(logPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         defer { if fd >= 0 { close(fd) } }
-        let status = ProcessRunner.run(node, [cli, "--verbose"], environment: environment, directory: project) { chunk in
+        let status = ProcessRunner.run(node, [cli, "--verbose"], environment: environment, directory: project) {
+            chunk in
             console.out(String(decoding: chunk, as: UTF8.self))
             if fd >= 0 { try? FileSystem.writeAll(fd: fd, bytes: chunk, path: logPath) }
         }

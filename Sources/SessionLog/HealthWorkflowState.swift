@@ -20,7 +20,8 @@ package struct HealthWorkflowState: Sendable {
         if let project = resolver.validatedCurrentProject(),
             FileSystem.isDirectory(project.appendingPathComponent(".oss"))
         {
-            return HealthWorkflowState(path: project.appendingPathComponent(".oss/health-workflow-state.json"), clock: clock)
+            return HealthWorkflowState(
+                path: project.appendingPathComponent(".oss/health-workflow-state.json"), clock: clock)
         }
         return HealthWorkflowState(path: paths.globalHealthStateFile, clock: clock)
     }
@@ -72,6 +73,7 @@ package struct HealthWorkflowState: Sendable {
     }
 
     private static func document(feature: JSONValue, step: JSONValue, timestamp: JSONValue) -> JSONValue {
-        .object(JSONObject([("currentFeature", feature), ("lastCompletedStep", step), ("lastStepTimestamp", timestamp)]))
+        .object(
+            JSONObject([("currentFeature", feature), ("lastCompletedStep", step), ("lastStepTimestamp", timestamp)]))
     }
 }

@@ -40,7 +40,8 @@ package struct IronLawChecklist: Sendable {
         var items: [Item] = []
         switch branch {
         case .some("main"), .some("master"):
-            items.append(Item(law: 4, outcome: .failed, text: "Feature branch: on \(branch ?? "") (work on a feature branch)"))
+            items.append(
+                Item(law: 4, outcome: .failed, text: "Feature branch: on \(branch ?? "") (work on a feature branch)"))
         case .some(let name):
             items.append(Item(law: 4, outcome: .passed, text: "Feature branch: \(name)"))
         case .none:
@@ -52,7 +53,9 @@ package struct IronLawChecklist: Sendable {
             items.append(
                 offenders.isEmpty
                     ? Item(law: 1, outcome: .passed, text: "Tests: no .skip/.only/.todo in test files")
-                    : Item(law: 1, outcome: .failed, text: "Tests: .skip/.only/.todo in \(offenders.prefix(3).joined(separator: ", "))"))
+                    : Item(
+                        law: 1, outcome: .failed,
+                        text: "Tests: .skip/.only/.todo in \(offenders.prefix(3).joined(separator: ", "))"))
         } else {
             items.append(Item(law: 1, outcome: .passed, text: "Tests: no package.json, nothing to check"))
         }
@@ -60,15 +63,20 @@ package struct IronLawChecklist: Sendable {
         if FileSystem.exists(directory.appendingPathComponent("tsconfig.json")) {
             if let staged = stagedFiles {
                 let offenders = staged.filter { $0.hasSuffix(".ts") || $0.hasSuffix(".tsx") }.filter { file in
-                    guard let bytes = FileSystem.readIfPresent(directory.appendingPathComponent(file)) else { return false }
+                    guard let bytes = FileSystem.readIfPresent(directory.appendingPathComponent(file)) else {
+                        return false
+                    }
                     return String(decoding: bytes, as: UTF8.self).contains(": any")
                 }
                 items.append(
                     offenders.isEmpty
                         ? Item(law: 2, outcome: .passed, text: "Types: no ': any' in staged TypeScript")
-                        : Item(law: 2, outcome: .failed, text: "Types: ': any' in \(offenders.prefix(3).joined(separator: ", "))"))
+                        : Item(
+                            law: 2, outcome: .failed,
+                            text: "Types: ': any' in \(offenders.prefix(3).joined(separator: ", "))"))
             } else {
-                items.append(Item(law: 2, outcome: .failed, text: "Types: could not list staged files (git unavailable)"))
+                items.append(
+                    Item(law: 2, outcome: .failed, text: "Types: could not list staged files (git unavailable)"))
             }
         } else {
             items.append(Item(law: 2, outcome: .passed, text: "Types: no tsconfig.json, nothing to check"))

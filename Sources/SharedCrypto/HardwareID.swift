@@ -94,18 +94,18 @@ package enum HardwareID {
     private static func linkLayerAddress(_ addr: UnsafeMutablePointer<sockaddr>, family: Int32) -> String? {
         let raw = UnsafeRawPointer(addr)
         #if os(Linux)
-        // sockaddr_ll: family(2) protocol(2) ifindex(4) hatype(2) pkttype(1) halen(1) addr[8]
-        guard family == AF_PACKET else { return nil }
-        return format(raw + 12, count: 6)
+            // sockaddr_ll: family(2) protocol(2) ifindex(4) hatype(2) pkttype(1) halen(1) addr[8]
+            guard family == AF_PACKET else { return nil }
+            return format(raw + 12, count: 6)
         #elseif canImport(Darwin)
-        // sockaddr_dl: len(1) family(1) index(2) type(1) nlen(1) alen(1) slen(1) data[...]; the MAC follows the name
-        guard family == AF_LINK else { return nil }
-        let nameLength = Int(raw.load(fromByteOffset: 5, as: UInt8.self))
-        let addressLength = Int(raw.load(fromByteOffset: 6, as: UInt8.self))
-        guard addressLength == 6 else { return zeroMAC }
-        return format(raw + 8 + nameLength, count: 6)
+            // sockaddr_dl: len(1) family(1) index(2) type(1) nlen(1) alen(1) slen(1) data[...]; the MAC follows the name
+            guard family == AF_LINK else { return nil }
+            let nameLength = Int(raw.load(fromByteOffset: 5, as: UInt8.self))
+            let addressLength = Int(raw.load(fromByteOffset: 6, as: UInt8.self))
+            guard addressLength == 6 else { return zeroMAC }
+            return format(raw + 8 + nameLength, count: 6)
         #else
-        return nil
+            return nil
         #endif
     }
 

@@ -56,24 +56,24 @@ package struct MachineIdentity: Equatable, Sendable {
     /// This build's platform in Node's spelling.
     package static var currentPlatform: String {
         #if os(macOS)
-        "darwin"
+            "darwin"
         #elseif os(Linux)
-        "linux"
+            "linux"
         #elseif os(FreeBSD)
-        "freebsd"
+            "freebsd"
         #else
-        "unknown"
+            "unknown"
         #endif
     }
 
     /// This build's CPU architecture in Node's spelling.
     package static var currentArch: String {
         #if arch(arm64)
-        "arm64"
+            "arm64"
         #elseif arch(x86_64)
-        "x64"
+            "x64"
         #else
-        "unknown"
+            "unknown"
         #endif
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Shared
-import Testing
 import TestSupport
+import Testing
 
 extension DecryptEndToEndSuite {
     /// `hooks/ensure-decrypt-cli.sh` and `hooks/verify-decrypt-setup.sh`: the callers' contract of compatibility.md#decrypt-install, never a

@@ -1,8 +1,8 @@
 import Foundation
 import Shared
 import SharedCrypto
-import Testing
 import TestSupport
+import Testing
 
 /// A temp HOME with `~/.oss/config.json` pointing at a started `OSSAPIServer`, plus helpers to run the built
 /// `oss-decrypt` in it with an explicit minimal environment.
@@ -74,7 +74,8 @@ struct DecryptSandbox {
         #expect(result.status == 0, "\(result)")
         #expect(
             result.stdout
-                == "Setup complete. Credentials stored securely.\nNote: Any previously cached prompts have been cleared for security.\n")
+                == "Setup complete. Credentials stored securely.\nNote: Any previously cached prompts have been cleared for security.\n"
+        )
     }
 
     /// The text of a file in the config dir, or nil.

@@ -1,8 +1,8 @@
 import Foundation
 import Shared
 import SharedCrypto
-import Testing
 import TestSupport
+import Testing
 
 /// Timing of the built oss-decrypt against the loopback OSS API. Opt-in (`OSS_BENCH=1`) and meant for a release
 /// build: `OSS_BENCH=1 swift test -c release --filter OSSDecryptBenchmarkTests`.

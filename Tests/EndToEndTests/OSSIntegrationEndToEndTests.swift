@@ -1,7 +1,7 @@
 import Foundation
 import Shared
-import Testing
 import TestSupport
+import Testing
 import WorkflowState
 
 /// The `oss-integration` flow end to end: the built binary in a temp HOME against the loopback OSS API, on a copy

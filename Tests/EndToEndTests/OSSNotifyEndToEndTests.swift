@@ -1,7 +1,7 @@
 import Foundation
 import Shared
-import Testing
 import TestSupport
+import Testing
 import WorkflowState
 
 /// `oss-notify` end to end: the built binaries in a temp HOME against a loopback OSS API and Telegram endpoint.

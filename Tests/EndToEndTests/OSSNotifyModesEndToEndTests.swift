@@ -1,7 +1,7 @@
 import Foundation
 import Shared
-import Testing
 import TestSupport
+import Testing
 import WorkflowState
 
 /// `oss-notify` session, issue, direct and `--state` modes, oss-log's state side effects, concurrency and the shim;

@@ -1,8 +1,8 @@
 import Foundation
 import MockInventory
 import Shared
-import Testing
 import TestSupport
+import Testing
 
 /// `oss-integration scan` run as the built binary on `Examples/sample-app` and on temp repositories.
 struct ScanEndToEndTests {

@@ -17,7 +17,8 @@ package enum DetachedProcess {
             // glibc hides addclosefrom_np from Swift: close each inherited descriptor that would survive exec.
             for fd in inheritableDescriptors() { actions.addClose(fd) }
         #endif
-        return actions.spawn(executable, arguments: arguments, environment: environment, flags: flags, resetSignals: true)
+        return actions.spawn(
+            executable, arguments: arguments, environment: environment, flags: flags, resetSignals: true)
     }
 
     #if canImport(Darwin)

@@ -1,8 +1,8 @@
 import Foundation
 import SessionLog
 import Shared
-import Testing
 import TestSupport
+import Testing
 
 /// `kill -9` at random moments, in a loop: the workflow state must always parse (or be absent) and no log line may
 /// ever be torn, including across rotations and command-log truncations (compatibility.md#file-safety).

@@ -1,7 +1,7 @@
 import Foundation
 import Shared
-import Testing
 import TestSupport
+import Testing
 
 /// One command-line argument of a fault case: text (with `$ROOT`, `$HOME`, `$PROJECT` expanded) or raw bytes
 /// (e.g. invalid UTF-8, which `Process` cannot pass).

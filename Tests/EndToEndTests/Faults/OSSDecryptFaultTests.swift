@@ -1,8 +1,8 @@
 import Foundation
 import Shared
 import SharedCrypto
-import Testing
 import TestSupport
+import Testing
 
 /// Bad inputs and a hostile network for the built `oss-decrypt`. Contract compatibility.md#decrypt-flags: every failure prints
 /// `Error: <message>` and exits 1 (75 for a timeout, which upstream could not have); the hidden
@@ -48,7 +48,9 @@ struct OSSDecryptFaultTests {
             name: "malformed credentials.enc",
             files: [deadConfig, FaultCase.file(credentials, "not:valid:credentials")], arguments: decrypt, status: 1,
             stderr: .contains("Error: Credentials not found. Run setup first."),
-            why: "compatibility.md#credentials: unreadable credentials count as none; the file is left for --setup to replace"),
+            why:
+                "compatibility.md#credentials: unreadable credentials count as none; the file is left for --setup to replace"
+        ),
         FaultCase(
             name: "credentials.enc of binary garbage",
             files: [deadConfig, (credentials, [0x00, 0x3A, 0xFF, 0x3A, 0x80])], arguments: decrypt, status: 1,
@@ -56,7 +58,8 @@ struct OSSDecryptFaultTests {
         FaultCase(
             name: "credentials.enc of 1 MB",
             files: [deadConfig, FaultCase.file(credentials, String(repeating: "QUFB", count: 262_144))],
-            arguments: decrypt, status: 1, stderr: .contains("Error: Credentials not found."), why: "compatibility.md#credentials"),
+            arguments: decrypt, status: 1, stderr: .contains("Error: Credentials not found."),
+            why: "compatibility.md#credentials"),
         FaultCase(
             name: "credentials.enc encrypted for someone else",
             files: [

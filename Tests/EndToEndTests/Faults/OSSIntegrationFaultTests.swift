@@ -1,7 +1,7 @@
 import Foundation
 import Shared
-import Testing
 import TestSupport
+import Testing
 
 /// Bad inputs for the built `oss-integration scan`. It only reads: every case checks that nothing in the sandbox
 /// changed. A missing or unusable directory is `oss-integration: error: …` with a sysexits code (66), bad options

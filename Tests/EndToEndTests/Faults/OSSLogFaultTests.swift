@@ -1,7 +1,7 @@
 import Foundation
 import Shared
-import Testing
 import TestSupport
+import Testing
 
 /// Bad inputs for the built `oss-log`: broken files, hostile names, huge and non-UTF-8 arguments, odd homes,
 /// read-only and full directories. oss-log is a hook: it never exits 2, keeps logging through a bad settings file
@@ -106,7 +106,8 @@ struct OSSLogFaultTests {
         FaultCase(
             name: "control characters in the message",
             files: [earlier], arguments: ["write", "build", "red \u{1B}[31mtext\u{07} and\ttab"], status: 0,
-            stderr: .empty, appendOnly: [session], why: "compatibility.md#log-lines: messages are written raw, no escaping",
+            stderr: .empty, appendOnly: [session],
+            why: "compatibility.md#log-lines: messages are written raw, no escaping",
             check: { sandbox, _ in
                 #expect(sessionText(sandbox).hasSuffix("[build] red \u{1B}[31mtext\u{07} and\ttab\n"))
             }),
@@ -190,7 +191,8 @@ struct OSSLogFaultTests {
             name: "CLAUDE_PROJECT_DIR climbing out with ..",
             files: [earlier], arguments: ["write", "build", "x"],
             environment: ["CLAUDE_PROJECT_DIR": "$PROJECT/../../../../../.."], status: 0, stderr: .empty,
-            why: "compatibility.md#log-location: a project outside HOME/TMPDIR is rejected and the global logs are used (no fall-through)",
+            why:
+                "compatibility.md#log-location: a project outside HOME/TMPDIR is rejected and the global logs are used (no fall-through)",
             check: { sandbox, _ in
                 #expect(
                     readFile(sandbox.home + "/.oss/logs/current-session/session.log")?.hasSuffix("[build] x\n") == true)

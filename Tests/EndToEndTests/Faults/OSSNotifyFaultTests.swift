@@ -1,7 +1,7 @@
 import Foundation
 import Shared
-import Testing
 import TestSupport
+import Testing
 
 /// Bad inputs for the built `oss-notify`. It is a hook and fails open: every notification mode exits 0 whatever the
 /// files, context or names (problems go to stderr as warnings); only a copy mode without its required arguments and
@@ -36,7 +36,8 @@ struct OSSNotifyFaultTests {
             name: "malformed config.json on complete",
             files: [earlier, FaultCase.file("home/.oss/config.json", #"{"apiKey": "ak_"#)],
             arguments: ["--workflow", "plan", "complete", "{}"], status: 0, stderr: .empty, appendOnly: [session],
-            why: "compatibility.md#credentials: an unparsable config counts as empty, so there is no API key and no chain block (compatibility.md#chain-block)",
+            why:
+                "compatibility.md#credentials: an unparsable config counts as empty, so there is no API key and no chain block (compatibility.md#chain-block)",
             check: { sandbox, result in
                 #expect(!result.stdout.contains("CHAIN"))
                 let state = try stateObject(sandbox)
@@ -174,7 +175,8 @@ struct OSSNotifyFaultTests {
         FaultCase(
             name: "--state with an unknown verb",
             files: [validState], arguments: ["--state", "../../rm", "x"], status: 1,
-            stderr: .contains("Unknown command: ../../rm"), why: "compatibility.md#workflow-state-verbs: unknown verbs exit 1, nothing written"),
+            stderr: .contains("Unknown command: ../../rm"),
+            why: "compatibility.md#workflow-state-verbs: unknown verbs exit 1, nothing written"),
         FaultCase(
             name: "--state setNotification with a non-numeric TTL",
             files: [validState], arguments: ["--state", "setNotification", "hi", "soon"], status: 1,
@@ -182,7 +184,8 @@ struct OSSNotifyFaultTests {
         FaultCase(
             name: "--state setProgress with invalid JSON",
             files: [validState], arguments: ["--state", "setProgress", #"{"current": "#], status: 1,
-            stderr: .contains("Error: setProgress: expected a JSON object"), why: "compatibility.md#workflow-state-verbs: bad JSON is an error, exit 1"),
+            stderr: .contains("Error: setProgress: expected a JSON object"),
+            why: "compatibility.md#workflow-state-verbs: bad JSON is an error, exit 1"),
         FaultCase(
             name: "--workflow without an event",
             files: [earlier], arguments: ["--workflow", "build"], status: 1, stderr: .contains("Usage: oss-notify"),

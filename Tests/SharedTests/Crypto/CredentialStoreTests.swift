@@ -1,8 +1,8 @@
 import Crypto
 import Shared
 import SharedCrypto
-import Testing
 import TestSupport
+import Testing
 
 struct CredentialStoreTests {
     private static let vectorIdentity = MachineIdentity(
@@ -18,7 +18,8 @@ struct CredentialStoreTests {
                 arch: try CryptoVectors.string(entry, "arch"))
             let identity = try #require(candidates.first)
             #expect(identity.idString == (try CryptoVectors.string(entry, "machineIdString")))
-            #expect(identity.key.withUnsafeBytes { Hex.encode($0) } == (try CryptoVectors.string(entry, "machineKeyHex")))
+            #expect(
+                identity.key.withUnsafeBytes { Hex.encode($0) } == (try CryptoVectors.string(entry, "machineKeyHex")))
         }
     }
 
@@ -57,8 +58,9 @@ struct CredentialStoreTests {
             let path = dir + "/credentials.enc"
             try writeFile(path, try CryptoVectors.text("credentials-enc/credentials.enc"))
             #expect(CredentialStore(path: path, identities: [identity]).read() == nil)
-            #expect(CredentialStore(path: path, identities: [identity, Self.vectorIdentity]).read()?.identity
-                == Self.vectorIdentity)
+            #expect(
+                CredentialStore(path: path, identities: [identity, Self.vectorIdentity]).read()?.identity
+                    == Self.vectorIdentity)
         }
     }
 
@@ -70,7 +72,9 @@ struct CredentialStoreTests {
                 try writeFile(store.path, text)
                 #expect(store.read() == nil, "\(text)")
             }
-            #expect(throws: CryptoError.malformedCredentials) { try CredentialStore.decode("a:b", key: Self.vectorIdentity.key) }
+            #expect(throws: CryptoError.malformedCredentials) {
+                try CredentialStore.decode("a:b", key: Self.vectorIdentity.key)
+            }
         }
     }
 

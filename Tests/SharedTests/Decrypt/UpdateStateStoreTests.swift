@@ -1,8 +1,8 @@
 import Foundation
 import PromptDecrypt
 import Shared
-import Testing
 import TestSupport
+import Testing
 
 /// oss-decrypt's side of `update-state.json`: first-seen, updated and unchanged hashes, and damaged files kept.
 struct UpdateStateStoreTests {

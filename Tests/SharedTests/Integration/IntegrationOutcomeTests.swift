@@ -2,8 +2,8 @@ import Integration
 import MockInventory
 import Notify
 import Shared
-import Testing
 import TestSupport
+import Testing
 
 /// The text and JSON outputs of a run, and the workflow-event contexts of `complete` and `failed`.
 struct IntegrationOutcomeTests {

@@ -1,6 +1,6 @@
 import Shared
-import Testing
 import TestSupport
+import Testing
 
 @testable import SessionLog
 
@@ -8,7 +8,9 @@ import TestSupport
 struct IronLawChecklistTests {
     private func laws(_ checklist: IronLawChecklist) -> [Int] { checklist.items.map(\.law) }
 
-    private func outcomes(_ checklist: IronLawChecklist) -> [IronLawChecklist.Outcome] { checklist.items.map(\.outcome) }
+    private func outcomes(_ checklist: IronLawChecklist) -> [IronLawChecklist.Outcome] {
+        checklist.items.map(\.outcome)
+    }
 
     @Test func cleanFeatureBranchWithoutDocsPassesThree() throws {
         try withTemporaryDirectory { root in

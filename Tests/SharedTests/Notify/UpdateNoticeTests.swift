@@ -1,7 +1,7 @@
 import Notify
 import Shared
-import Testing
 import TestSupport
+import Testing
 import WorkflowState
 
 /// The session update check: the script's output becomes a 30 s notification; silence or failure posts nothing.

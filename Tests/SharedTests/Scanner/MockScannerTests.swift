@@ -1,8 +1,8 @@
 import Foundation
 import MockInventory
 import Shared
-import Testing
 import TestSupport
+import Testing
 
 /// Scanner behaviour on small repositories written per test: masking, budgets, unreadable files, filters.
 struct MockScannerTests {

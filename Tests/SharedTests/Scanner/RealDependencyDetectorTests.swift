@@ -1,7 +1,7 @@
 import MockInventory
 import Shared
-import Testing
 import TestSupport
+import Testing
 
 /// Real-dependency evidence and the coverage rule, on repositories written per test.
 struct RealDependencyDetectorTests {

@@ -1,7 +1,7 @@
 import MockInventory
 import Shared
-import Testing
 import TestSupport
+import Testing
 
 /// The exact text and JSON renderings of a small report.
 struct ScanReportRenderingTests {

@@ -1,7 +1,7 @@
 import MockInventory
 import Shared
-import Testing
 import TestSupport
+import Testing
 
 /// Masking is observable through the scanner: only code outside comments and strings can yield a finding, and
 /// line numbers survive multi-line comments and strings.

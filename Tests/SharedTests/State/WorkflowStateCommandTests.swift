@@ -1,6 +1,6 @@
 import Shared
-import Testing
 import TestSupport
+import Testing
 import WorkflowState
 
 /// `oss-notify --state`: argv shapes, confirmations, errors and exit codes.

@@ -1,6 +1,6 @@
 import Shared
-import Testing
 import TestSupport
+import Testing
 import WorkflowState
 
 /// Contract compatibility.md#workflow-state-location resolution order, with an invalid source falling through (D30).

@@ -1,6 +1,6 @@
 import Shared
-import Testing
 import TestSupport
+import Testing
 import WorkflowState
 
 /// One locked transaction per call: bytes written, version bumps, corrupt and skeleton files.

@@ -1,6 +1,6 @@
 import Shared
-import Testing
 import TestSupport
+import Testing
 
 struct GitBranchReaderTests {
     @Test func branchFromHeadReference() throws {

@@ -1,7 +1,7 @@
 import Shared
 import StatusLine
-import Testing
 import TestSupport
+import Testing
 
 struct StatusLineCommandTests {
     private let now = Timestamp(milliseconds: 1_795_640_400_000)  // 2026-11-25T21:00:00Z
