@@ -1,4 +1,4 @@
-import Shared
+import MockInventory
 import Testing
 
 /// One small repository per failure of issue 12 (`Fixtures/scanner/cases/<case>`): the verdict, the boundary,
