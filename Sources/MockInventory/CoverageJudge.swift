@@ -15,18 +15,25 @@ struct CoverageJudge {
             mockedByFile[finding.file, default: []].append(finding.dependency)
         }
         // Compose services count only through a running test of the same unit that starts or reaches them.
-        var composeDependencies: [String: [(dependency: String, source: String)]] = [:]
+        var composeDependencies: [String: [(dependency: String, source: String)]] = [:]  // by test file
         for index in evidence.indices where evidence[index].supporting {
             let service = evidence[index]
-            let connected = evidence.filter { $0.unit == service.unit && $0.usesCompose && $0.running && !$0.supporting }
+            // A test reaches the stack when it starts it, is a black-box integration test, or names one of its
+            // services (the app it drives depends on the rest).
+            let connected = evidence.filter {
+                ($0.usesCompose || !$0.literalHosts.isDisjoint(with: service.literalHosts)) && $0.running && !$0.supporting
+                    && Self.isUnder($0.file, directoryOf: service.file)
+            }
             if let test = connected.first {
                 evidence[index].running = true
                 evidence[index].note = "reached by `\(test.source)`"
-                for dependency in service.dependencies {
-                    composeDependencies[service.unit, default: []].append((dependency, service.source))
+                for test in connected {
+                    for dependency in service.dependencies {
+                        composeDependencies[test.file, default: []].append((dependency, service.source))
+                    }
                 }
             } else {
-                evidence[index].note = "no test in project unit `\(service.unit)` starts or reaches it"
+                evidence[index].note = "no test starts or reaches it"
             }
         }
         var effective: [[(dependency: String, via: String?)]] = []
@@ -37,15 +44,18 @@ struct CoverageJudge {
                 continue
             }
             var list: [(String, String?)] = item.dependencies.map { ($0, nil) }
-            if item.usesCompose, item.running {
-                for (dependency, source) in composeDependencies[item.unit] ?? [] where !list.contains(where: { $0.0 == dependency }) {
+            if item.running {
+                for (dependency, source) in composeDependencies[item.file] ?? [] where !list.contains(where: { $0.0 == dependency }) {
                     list.append((dependency, source))
                 }
             }
             let mocked = mockedByFile[item.file] ?? []
             list.removeAll { entry in mocked.contains { DependencyCatalog.isSame(mock: $0, evidence: entry.0) || $0 == entry.0 } }
             effective.append(list)
-            if !list.isEmpty { evidence[index].dependencies = Array(Set(list.map(\.0))).sorted() }
+            evidence[index].dependencies = Array(Set(list.map(\.0))).sorted()
+            if list.isEmpty, !item.dependencies.isEmpty, !mocked.isEmpty {
+                evidence[index].note = "mocks what it would exercise (\(Array(Set(mocked)).sorted().joined(separator: ", ")))"
+            }
         }
 
         var judged = findings
@@ -64,7 +74,7 @@ struct CoverageJudge {
             var rejected: [String] = []
             for (evidenceIndex, item) in evidence.enumerated() where !item.supporting {
                 let matches = effective[evidenceIndex].filter { Self.matches(mock: finding.dependency, boundary: finding.boundary, evidence: $0.dependency) }
-                let raw = item.dependencies.contains { Self.matches(mock: finding.dependency, boundary: finding.boundary, evidence: $0) }
+                let raw = self.evidence[evidenceIndex].dependencies.contains { Self.matches(mock: finding.dependency, boundary: finding.boundary, evidence: $0) }
                 if matches.isEmpty {
                     if raw, item.file != finding.file, item.unit == finding.unit, item.running {
                         rejected.append("`\(item.source)` mocks it too")
@@ -86,7 +96,8 @@ struct CoverageJudge {
                     compatible.append((evidenceIndex, matches.first?.via))
                 }
             }
-            for service in evidence where service.supporting && service.unit == finding.unit && !service.running {
+            for service in evidence
+            where service.supporting && !service.running && Self.isUnder(finding.file, directoryOf: service.file) {
                 if service.dependencies.contains(where: { Self.matches(mock: finding.dependency, boundary: finding.boundary, evidence: $0) }) {
                     rejected.append("`\(service.source)` is a compose service no test starts or reaches")
                 }
@@ -108,7 +119,19 @@ struct CoverageJudge {
                 judged[index].reason = reason
             }
         }
-        return (judged, evidence)
+        // A client or connection string in a file that mocks that very dependency configures the mock: not evidence.
+        let dependencyKinds: Set<RealDependencyEvidence.Kind> = [.connectionString, .realClient, .springTest, .frameworkDatabase]
+        let kept = evidence.filter { item in
+            !(item.dependencies.isEmpty && !item.supporting && Set(item.kinds).isSubset(of: dependencyKinds)
+                && !item.usesCompose)
+        }
+        return (judged, kept)
+    }
+
+    /// Whether `path` lies in the directory holding `file` (the root when `file` has no directory).
+    static func isUnder(_ path: String, directoryOf file: String) -> Bool {
+        guard let slash = file.lastIndex(of: "/") else { return true }
+        return path.hasPrefix(String(file[...slash]))
     }
 
     /// Whether real `evidence` of one dependency stands for a mock of `mock` at `boundary`.

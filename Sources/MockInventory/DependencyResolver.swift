@@ -73,6 +73,10 @@ struct DependencyResolver {
             }
         }
         let parts = TargetClassifier.components(of: lower)
+        // Python builtins patched through a module (`app.report.open`).
+        if finding.file.hasSuffix(".py"), parts.count > 1, parts.last == "open" {
+            return Resolution(boundary: .filesystem, dependency: "filesystem", basis: "the builtin `open`")
+        }
         // 2. Exact module or well-known name.
         if let known = DependencyCatalog.modules[lower] {
             return Resolution(boundary: known.boundary, dependency: known.name, basis: "known module `\(target)`")
@@ -237,10 +241,23 @@ struct DependencyResolver {
         for path in candidates.prefix(3) {
             if let found = declarationDependency(path: path, symbol: name) { return found }
         }
-        if let path = candidates.first {
+        if let path = candidates.first, !isAbstract(name, path: path) {
             return Resolution(boundary: .other, dependency: name, basis: "the project's own type, declared in `\(path)`")
         }
         return nil
+    }
+
+    /// Whether `name` is declared as a protocol, interface or trait in `path`: nothing concrete to look at, so its
+    /// name decides.
+    private func isAbstract(_ name: String, path: String) -> Bool {
+        guard let language = SourceLanguage(fileName: path),
+            case .bytes(let bytes) = FileTree.read(root + "/" + path, limit: 256 * 1024)
+        else { return false }
+        let source = SourceText(bytes: bytes, language: language)
+        guard let range = Self.declarationRange(of: name, in: source) else { return false }
+        let header = String(decoding: source.masked[range.lowerBound..<min(range.upperBound, range.lowerBound + 200)], as: UTF8.self)
+        return header.contains("protocol ") || header.contains("interface ") || header.contains("trait ")
+            || header.contains("abstract class ")
     }
 
     /// Classifies a repository source file by what it imports and extends (cached per file and symbol). With a
@@ -293,16 +310,17 @@ struct DependencyResolver {
         let imports = ImportTable(source)
         guard let symbol else { return dependency(in: 0..<source.masked.count, of: source, imports: imports, usedOnly: false) }
         if let module = imports.modules[symbol] { return DependencyCatalog.lookup(module: module) }
-        guard let range = declarationRange(of: symbol, in: source) else {
-            return dependency(in: 0..<source.masked.count, of: source, imports: imports, usedOnly: false)
-        }
+        guard let range = declarationRange(of: symbol, in: source) else { return nil }
         return dependency(in: range, of: source, imports: imports, usedOnly: true)
     }
 
     /// `class|interface|struct|def|func Name …` to the end of its body (braces; Python indentation; Ruby `end`).
     static func declarationRange(of symbol: String, in source: SourceText) -> Range<Int>? {
         let masked = source.masked
-        let keywords: Set<String> = ["class", "interface", "struct", "def", "func", "type", "object", "enum", "record", "module", "fun"]
+        let keywords: Set<String> = [
+            "class", "interface", "protocol", "trait", "actor", "struct", "def", "func", "type", "object", "enum", "record",
+            "module", "fun",
+        ]
         var index = 0
         var previous = ""
         while index < masked.count {

@@ -21,6 +21,12 @@ extension MockMatcher {
                 guard words.count > 1, words.contains(where: { Self.doubleWords.contains($0) }),
                     !text.hasSuffix("Recorder")
                 else { return nil }
+                // `type MockCache struct { mock.Mock }` is reported once, as testify.
+                let open = source.skipWhitespace(from: kind.upperBound)
+                if open < masked.count, masked[open] == UInt8(ascii: "{") {
+                    let body = String(decoding: masked[open..<source.closing(open)], as: UTF8.self)
+                    if body.contains("mock.Mock") { return nil }
+                }
                 return Match(
                     offset: index, framework: "hand-written fake", target: text, boundary: nil, end: typeName.upperBound)
             }

@@ -43,7 +43,7 @@ private struct Walk {
     /// Manifest file names that make a directory a project unit.
     static let manifests: Set<String> = [
         "package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod", "pom.xml", "build.gradle",
-        "build.gradle.kts", "Gemfile", "Package.swift", "Cargo.toml", "composer.json", "Pipfile",
+        "build.gradle.kts", "Gemfile", "Package.swift", "Cargo.toml", "composer.json", "Pipfile", "requirements.txt",
     ]
 
     /// Test-folder copies of mocking libraries (vendored), never mock sites.

@@ -85,9 +85,10 @@ package enum RealDependencyDetector {
         let mayReplayRecordings = recordingHints.contains { contains(source.masked, $0) }
         let connectionStrings = connectionStringSchemes(in: source)
         var facts = facts(path: path, source: source, imports: imports, railsUnit: railsUnit && source.language == .ruby && (contains(source.bytes, "rails_helper") || contains(source.bytes, "test_helper") || contains(source.masked, "FactoryBot")))
-        if isIntegration { facts.usesCompose = true }
+        // A black-box integration test (no client of its own) reaches the stack the compose file starts.
+        let startsCompose = facts.usesCompose
         guard isIntegration || mayUseContainers || mayReplayRecordings || !connectionStrings.isEmpty
-            || !facts.dependencies.isEmpty || facts.usesCompose
+            || !facts.dependencies.isEmpty || startsCompose
         else {
             return nil
         }
@@ -117,6 +118,7 @@ package enum RealDependencyDetector {
         }
         if mayReplayRecordings, !tokens.isDisjoint(with: recordingMarkers) || contains(source.masked, "nock.back") {
             kinds.append(.recordedFixture)
+            boundaries.append(.api)
         }
         for fact in facts.dependencies {
             kinds.append(fact.kind)
@@ -147,16 +149,17 @@ package enum RealDependencyDetector {
             for range in source.strings where range.count > 10 && range.count < 256 {
                 let text = String(decoding: source.bytes[range], as: UTF8.self)
                 guard text.hasPrefix("https://") || text.hasPrefix("http://"),
-                    let host = TargetClassifier.host(ofURL: text.lowercased()), !isLoopback(host)
+                    let host = TargetClassifier.host(ofURL: text.lowercased()), !isLoopback(host), !isPlaceholder(host)
                 else { continue }
                 boundaries.append(.api)
                 dependencies.append("http " + host)
             }
         }
-        if facts.usesCompose, !isIntegration {
+        if startsCompose, !isIntegration {
             kinds.append(.realClient)
             rules.append("starts the compose services (docker-compose)")
         }
+        facts.usesCompose = startsCompose || (isIntegration && dependencies.isEmpty)
         guard !kinds.isEmpty else { return nil }
         var evidence = RealDependencyEvidence(
             source: path,
@@ -172,19 +175,34 @@ package enum RealDependencyDetector {
         evidence.note = run.runs ? nil : "no test runs (\(run.marker ?? "every test skipped"))"
         evidence.rule = rules.isEmpty ? "recorded HTTP fixtures (replayed, not real)" : rules.joined(separator: "; ")
         evidence.usesCompose = facts.usesCompose
+        if isIntegration {
+            for range in source.strings where range.count > 0 && range.count < 64 {
+                let text = String(decoding: source.bytes[range], as: UTF8.self).lowercased()
+                if let host = TargetClassifier.host(ofURL: text) {
+                    evidence.literalHosts.insert(host)
+                } else if text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." || $0 == ":" }) {
+                    evidence.literalHosts.insert(String(text.prefix { $0 != ":" }))
+                }
+            }
+        }
         return evidence
     }
 
-    /// `localhost`, `127.0.0.1`, `0.0.0.0`, `::1` and `*.localhost`, `example.com`-style placeholders.
+    /// `localhost`, `127.0.0.1`, `0.0.0.0`, `::1` and `*.localhost`.
     static func isLoopback(_ host: String) -> Bool {
         host == "localhost" || host.hasPrefix("127.") || host == "0.0.0.0" || host == "[::1]" || host.hasSuffix(".localhost")
-            || host.hasSuffix(".test") || host.hasSuffix(".example") || host.hasSuffix("example.com")
+    }
+
+    /// Reserved placeholder hosts (`*.test`, `*.example`, `example.com`, `*.invalid`, `*.local`): never a real call.
+    static func isPlaceholder(_ host: String) -> Bool {
+        host.hasSuffix(".test") || host.hasSuffix(".example") || host == "example.com" || host.hasSuffix(".example.com")
             || host.hasSuffix(".local") || host.hasSuffix(".invalid")
     }
 
     /// Evidence for every dependency service in a docker-compose file.
     static func composeEvidence(file: String, bytes: [UInt8]) -> [RealDependencyEvidence] {
         var result: [RealDependencyEvidence] = []
+        var names: [String] = []
         var inServices = false
         var serviceIndent: Int?
         var current: (name: String, line: Int, image: String)?
@@ -239,11 +257,13 @@ package enum RealDependencyDetector {
             if indent == serviceIndent, content.hasSuffix(":") {
                 flush()
                 current = (String(content.dropLast()).trimmingQuotes(), number + 1, "")
+                names.append(String(content.dropLast()).trimmingQuotes().lowercased())
             } else if indent > (serviceIndent ?? 0), content.hasPrefix("image:"), current != nil {
                 current?.image = String(content.dropFirst(6)).trimmingSpaces().trimmingQuotes()
             }
         }
         flush()
+        for index in result.indices { result[index].literalHosts = Set(names) }
         return result
     }
 

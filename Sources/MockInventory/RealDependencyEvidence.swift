@@ -53,6 +53,9 @@ package struct RealDependencyEvidence: Sendable, Equatable {
     package var rule: String = ""
     /// The test starts or reaches the unit's compose services (`dockerCompose.upAll`, an integration test).
     package var usesCompose: Bool = false
+    /// Host names an integration test writes as literals (`"app"`, `http://orders:8080` ⇒ `orders`): a compose
+    /// service of that name is reached through it. For a compose service: every service name of its file (the stack).
+    package var literalHosts: Set<String> = []
 
     /// Creates evidence.
     package init(

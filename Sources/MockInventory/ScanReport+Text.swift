@@ -55,7 +55,8 @@ extension ScanReport {
             lines.append("")
             for group in coveredGroups {
                 guard let first = group.findings.first(where: { findings[$0].covered }) else { continue }
-                lines.append("- \(group.headline): \(findings[first].reason)")
+                let reason = findings[first].reason
+                lines.append("- \(group.headline) — " + (reason.hasPrefix("covered: ") ? String(reason.dropFirst(9)) : reason))
             }
         }
 
@@ -89,7 +90,7 @@ extension ScanReport {
         lines.append("### Real-dependency evidence (\(evidence.count))")
         lines.append("")
         if evidence.isEmpty { lines.append("None found.") }
-        for item in evidence {
+        for item in evidence.prefix(Self.evidenceShown) {
             let location = item.line.map { "`\(item.source)` (line \($0))" } ?? "`\(item.source)`"
             var line = "- \(location): \(item.kinds.map(\.rawValue).joined(separator: ", "))"
             if !item.dependencies.isEmpty { line += "; \(item.dependencies.joined(separator: ", "))" }
@@ -97,6 +98,7 @@ extension ScanReport {
             if let note = item.note { line += "; \(note)" }
             lines.append(line)
         }
+        if evidence.count > Self.evidenceShown { lines.append("- … and \(evidence.count - Self.evidenceShown) more (see `--format json`)") }
 
         if !unreadable.isEmpty {
             lines.append("")
@@ -114,6 +116,7 @@ extension ScanReport {
     }
 
     private static let sitesShown = 5
+    private static let evidenceShown = 15
     private static let groupsShown = 10
 }
 

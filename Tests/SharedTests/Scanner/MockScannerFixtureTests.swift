@@ -23,10 +23,11 @@ struct MockScannerFixtureTests {
         let byTarget = try #require(report.findings.first { $0.target == "pool.query" })
         #expect(byTarget.coverage == .target)
         #expect(byTarget.coveredBy == ["test/integration/db.integration.test.ts"])
-        let byBoundary = try #require(report.findings.first { $0.target == "./db" })
-        #expect(byBoundary.coverage == .boundary)
+        // `./db` is `src/db.ts`, a module over `pg`: the same dependency (postgres) as the integration test.
+        let byDeclaration = try #require(report.findings.first { $0.target == "./db" })
+        #expect(byDeclaration.coverage == .target && byDeclaration.dependency == "postgres")
         #expect(report.evidence.map(\.source) == ["test/integration/db.integration.test.ts"])
-        #expect(report.evidence.first?.kinds == [.integrationTest, .connectionString])
+        #expect(report.evidence.first?.kinds == [.integrationTest, .connectionString, .realClient])
         #expect(report.evidence.first?.boundaries == [.database])
         #expect(report.unreadable.isEmpty && report.skippedOversize.isEmpty && !report.budgetExhausted)
         // node_modules/ and dist/ hold test files with mocks; they are never visited.
@@ -38,12 +39,11 @@ struct MockScannerFixtureTests {
         #expect(
             report.findings.map(ExpectedFinding.init) == [
                 ExpectedFinding("tests/test_storage.py", 7, .filesystem, "unittest.mock", "os.remove", covered: false),
-                ExpectedFinding("tests/test_storage.py", 12, .other, "unittest.mock", "os.environ", covered: false),
                 ExpectedFinding(
-                    "tests/test_weather.py", 9, .api, "unittest.mock", "app.weather.requests.get", covered: true),
+                    "tests/test_weather.py", 9, .api, "unittest.mock", "app.weather.requests.get", covered: false),
                 ExpectedFinding(
                     "tests/test_weather.py", 18, .api, "responses", "https://api.weather.example/v1/forecast",
-                    covered: true),
+                    covered: false),
                 ExpectedFinding(
                     "tests/test_weather.py", 23, .filesystem, "pytest monkeypatch", "builtins.open", covered: false),
                 ExpectedFinding(
@@ -53,9 +53,13 @@ struct MockScannerFixtureTests {
                     "tests/test_weather.py", 29, .database, "pytest-mock", "weather.psycopg2", covered: true),
             ])
         #expect(report.findings.first { $0.target == "weather.psycopg2" }?.coverage == .target)
-        #expect(report.findings.first { $0.target == "app.weather.requests.get" }?.coveredBy == ["tests/cassettes/"])
+        // Recorded cassettes are replays: listed as evidence, never coverage. `os.environ` is reported apart.
+        #expect(report.findings.first { $0.target == "app.weather.requests.get" }?.coveredBy == [])
+        #expect(report.incidental.map(\.target) == ["os.environ"])
         #expect(report.evidence.map(\.source) == ["tests/cassettes/", "tests/integration/test_weather_db.py"])
-        #expect(report.evidence.map(\.kinds) == [[.recordedFixture], [.integrationTest, .connectionString]])
+        #expect(
+            report.evidence.map(\.kinds) == [[.recordedFixture], [.integrationTest, .connectionString, .realClient]])
+        #expect(report.evidence.map(\.dependencies) == [[], ["postgres"]])
     }
 
     @Test func goFixture() throws {
@@ -73,7 +77,8 @@ struct MockScannerFixtureTests {
                 ExpectedFinding(
                     "internal/weather/client_test.go", 16, .filesystem, "testing/fstest", "io/fs", covered: false),
             ])
-        #expect(report.findings.first { $0.target == "UserRepository" }?.coverage == .target)
+        // `UserRepository` names no engine: the postgres container is a compatible dependency, not the same one.
+        #expect(report.findings.first { $0.target == "UserRepository" }?.coverage == .boundary)
         #expect(report.evidence.map(\.source) == ["internal/store/store_integration_test.go"])
         #expect(report.evidence.first?.kinds == [.integrationTest, .testcontainers])
         #expect(report.evidence.first?.boundaries == [.database])
@@ -99,8 +104,9 @@ struct MockScannerFixtureTests {
         #expect(report.evidence.map(\.source) == [java + "UserRepositoryIT.java"])
         #expect(report.evidence.first?.kinds == [.integrationTest, .testcontainers])
         #expect(report.evidence.first?.boundaries == [.database])
-        #expect(report.findings.first { $0.target == "UserRepository" }?.coverage == .target)
+        #expect(report.findings.first { $0.target == "UserRepository" }?.coverage == .boundary)
         #expect(report.findings.first { $0.target == "JdbcTemplate" }?.coverage == .boundary)
+        #expect(report.findings.first { $0.target == "ReportStorage" }?.claims.first == .module(ModuleClaim(target: "ReportStorage", members: ["save"], line: 10)))
     }
 
     @Test func rubyFixture() throws {
@@ -109,7 +115,6 @@ struct MockScannerFixtureTests {
         #expect(
             report.findings.map(ExpectedFinding.init) == [
                 ExpectedFinding(spec, 4, .database, "rspec-mocks", "LocationRepository", covered: true),
-                ExpectedFinding(spec, 5, .other, "rspec-mocks", "Logger", covered: false),
                 ExpectedFinding(spec, 8, .api, "webmock", "https://maps.example.com/geocode", covered: false),
                 ExpectedFinding(spec, 9, .filesystem, "rspec-mocks", "File.read", covered: false),
                 ExpectedFinding(spec, 10, .api, "rspec-mocks", "Net::HTTP.get_response", covered: false),
@@ -117,6 +122,7 @@ struct MockScannerFixtureTests {
             ])
         #expect(report.evidence.map(\.source) == ["spec/integration/geocoder_db_spec.rb"])
         #expect(report.evidence.first?.kinds == [.integrationTest, .connectionString])
+        #expect(report.incidental.map { "\($0.line) \($0.target) \($0.incidental ?? "")" } == ["5 Logger logging"])
     }
 
     @Test func swiftFixture() throws {
@@ -124,13 +130,14 @@ struct MockScannerFixtureTests {
         let tests = "Tests/AppTests/UserServiceTests.swift"
         #expect(
             report.findings.map(ExpectedFinding.init) == [
-                ExpectedFinding(tests, 5, .database, "protocol fake", "UserStore", covered: true),
-                ExpectedFinding(tests, 10, .other, "protocol fake", "Clock", covered: false),
-                ExpectedFinding(tests, 14, .api, "URLProtocol stub", "URLSession", covered: false),
-                ExpectedFinding(tests, 18, .filesystem, "protocol fake", "FileStoring", covered: false),
+                ExpectedFinding(tests, 6, .database, "protocol fake", "UserStore", covered: true),
+                ExpectedFinding(tests, 15, .api, "URLProtocol stub", "URLSession", covered: false),
+                ExpectedFinding(tests, 19, .filesystem, "protocol fake", "FileStoring", covered: false),
             ])
         #expect(report.evidence.map(\.source) == ["Tests/AppIntegrationTests/UserStoreIntegrationTests.swift"])
-        #expect(report.findings.first?.coverage == .target)
+        // The `UserStore` protocol names no engine; the integration test runs on sqlite: a compatible database.
+        #expect(report.findings.first?.coverage == .boundary)
+        #expect(report.incidental.map(\.target) == ["Clock"])
     }
 
     @Test func sampleApp() throws {
@@ -140,17 +147,25 @@ struct MockScannerFixtureTests {
                 ExpectedFinding(
                     "api/src/__tests__/catalog.test.ts", 5, .filesystem, "jest", "fs.readFile", covered: false),
                 ExpectedFinding("api/src/orders.test.ts", 4, .database, "jest", "pg", covered: true),
-                ExpectedFinding("api/src/orders.test.ts", 7, .database, "jest", "ioredis", covered: true),
+                ExpectedFinding("api/src/orders.test.ts", 7, .database, "jest", "ioredis", covered: false),
                 ExpectedFinding("api/src/orders.test.ts", 8, .api, "jest", "axios", covered: false),
                 ExpectedFinding(
                     "worker/tests/test_report.py", 6, .api, "unittest.mock", "app.report.boto3.client", covered: false),
                 ExpectedFinding(
                     "worker/tests/test_report.py", 8, .filesystem, "pytest-mock", "app.report.open", covered: false),
                 ExpectedFinding(
-                    "worker/tests/test_report.py", 10, .database, "pytest monkeypatch", "report.psycopg2", covered: true
-                ),
+                    "worker/tests/test_report.py", 9, .database, "unittest.mock", "connection", covered: false),
+                ExpectedFinding(
+                    "worker/tests/test_report.py", 10, .database, "pytest monkeypatch", "report.psycopg2",
+                    covered: false),
             ])
-        #expect(report.findings.first { $0.target == "ioredis" }?.coveredBy == ["docker-compose.yml#cache"])
+        // No test starts the compose file, and the API's integration test is another project unit than the worker.
+        let redis = try #require(report.findings.first { $0.target == "ioredis" })
+        #expect(redis.coveredBy == [])
+        #expect(redis.reason.contains("`docker-compose.yml#cache` is a compose service no test starts or reaches"))
+        let psycopg = try #require(report.findings.first { $0.target == "report.psycopg2" })
+        #expect(psycopg.unit == "worker")
+        #expect(psycopg.reason.contains("`api/test/integration/orders.integration.test.ts` is in project unit `api`"))
         #expect(
             report.evidence.map(\.source) == [
                 "api/test/integration/orders.integration.test.ts", "docker-compose.yml#cache", "docker-compose.yml#db",

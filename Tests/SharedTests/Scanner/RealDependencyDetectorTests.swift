@@ -24,24 +24,38 @@ struct RealDependencyDetectorTests {
                   data: {}
                 """)
             let report = try MockScanner.scan(root: root)
-            #expect(
-                report.evidence.map(\.source) == [
-                    "docker-compose.test.yml#files", "docker-compose.test.yml#mysql",
-                    "docker-compose.test.yml#stub-api",
-                ])
-            #expect(report.evidence.map(\.line) == [9, 5, 7])
-            #expect(report.evidence.map(\.boundaries) == [[.filesystem], [.database], [.api]])
-            #expect(report.evidence.map(\.kinds) == [[.composeService], [.composeService], [.composeService]])
+            // A WireMock container stands in for a dependency: it is not one.
+            #expect(report.evidence.map(\.source) == ["docker-compose.test.yml#files", "docker-compose.test.yml#mysql"])
+            #expect(report.evidence.map(\.line) == [9, 5])
+            #expect(report.evidence.map(\.boundaries) == [[.api], [.database]])
+            #expect(report.evidence.map(\.dependencies) == [["s3"], ["mysql"]])
+            #expect(report.evidence.map(\.kinds) == [[.composeService], [.composeService]])
+            #expect(report.evidence.allSatisfy { $0.supporting && !$0.running })
         }
     }
 
-    @Test func composeServiceCoversItsClientLibrariesByTarget() throws {
+    @Test func composeServiceAloneCoversNothing() throws {
         try withTemporaryDirectory { root in
             try writeFile(root + "/compose.yaml", "services:\n  cache:\n    image: redis:7\n")
             try writeFile(root + "/src/cache.test.ts", "jest.mock('ioredis');\njest.mock('pg');\n")
             let report = try MockScanner.scan(root: root)
-            #expect(report.findings.map(\.coverage) == [.target, .boundary])
-            #expect(report.findings.map(\.coveredBy) == [["compose.yaml#cache"], ["compose.yaml#cache"]])
+            #expect(report.findings.map(\.coverage) == [nil, nil])
+            #expect(report.findings.first?.reason.contains("`compose.yaml#cache` is a compose service no test starts or reaches") == true)
+        }
+    }
+
+    @Test func composeServiceSupportsTheTestThatReachesIt() throws {
+        try withTemporaryDirectory { root in
+            try writeFile(root + "/compose.yaml", "services:\n  api:\n    build: .\n  cache:\n    image: redis:7\n")
+            try writeFile(root + "/src/cache.test.ts", "jest.mock('ioredis');\njest.mock('pg');\n")
+            try writeFile(
+                root + "/test/e2e/cart.e2e.test.ts",
+                "const base = 'http://api:3000';\ntest('adds', async () => { await fetch(base + '/cart'); });\n")
+            let report = try MockScanner.scan(root: root)
+            // The e2e test drives the `api` service; the stack it depends on (redis) is real. Postgres is not in it.
+            #expect(report.findings.map(\.coverage) == [.target, nil])
+            #expect(report.findings.first?.coveredBy == ["test/e2e/cart.e2e.test.ts"])
+            #expect(report.findings.first?.reason.contains("with `compose.yaml#cache`") == true)
         }
     }
 
@@ -55,10 +69,12 @@ struct RealDependencyDetectorTests {
             let report = try MockScanner.scan(root: root)
             #expect(report.evidence.map(\.source) == ["tests/test_real.py"])
             #expect(report.evidence.first?.kinds == [.connectionString])
-            #expect(report.evidence.first?.targets == ["mongo", "mongodb"])
+            #expect(report.evidence.first?.dependencies == ["mongodb"])
+            // Postgres and MongoDB are both databases, but not interchangeable.
             let finding = try #require(report.findings.first)
-            #expect(finding.coverage == .boundary)
-            #expect(finding.coveredBy == ["tests/test_real.py"])
+            #expect(finding.dependency == "postgres")
+            #expect(finding.coverage == nil)
+            #expect(finding.coveredBy == [])
         }
     }
 
@@ -96,11 +112,13 @@ struct RealDependencyDetectorTests {
                 ])
             #expect(report.evidence.map(\.kinds) == [[.recordedFixture], [.recordedFixture], [.testcontainers]])
             #expect(report.evidence.map(\.boundaries) == [[.api], [.api], [.database]])
-            #expect(report.findings.first?.coveredBy == ["spec/client_spec.rb", "spec/fixtures/__recordings__/"])
+            #expect(report.evidence.map(\.dependencies) == [[], [], ["postgres"]])
+            // Recordings are replays of the real API, not the real API: listed, never coverage.
+            #expect(report.findings.first?.coveredBy == [])
         }
     }
 
-    @Test func otherBoundaryIsCoveredOnlyBySameTarget() throws {
+    @Test func internalCollaboratorsAreNeitherCoveredNorCandidates() throws {
         try withTemporaryDirectory { root in
             try writeFile(root + "/tests/integration/test_clock.py", "import freezer\ndef test_a(): freezer.tick()\n")
             try writeFile(
@@ -109,7 +127,8 @@ struct RealDependencyDetectorTests {
             let report = try MockScanner.scan(root: root)
             #expect(report.findings.map(\.target) == ["app.freezer", "app.rng"])
             #expect(report.findings.map(\.boundary) == [.other, .other])
-            #expect(report.findings.map(\.coverage) == [.target, nil])
+            #expect(report.findings.map(\.coverage) == [nil, nil])
+            #expect(report.mismatchCandidates.isEmpty)
         }
     }
 }

@@ -33,17 +33,20 @@ struct ScanReportRenderingTests {
 
                     ### Mismatch candidates (1)
 
-                    Mocked, with no real-dependency test of the same target or boundary:
+                    External dependencies mocked with no running real-dependency test in the same project unit,
+                    most mocks first. Check each claim against the real dependency:
 
-                    - `src/a.test.ts:2` jest: `axios` (api)
+                    1. **http** (api, unit `.`): 1 mock in 1 file, no real test
+                       - `src/a.test.ts:2` jest: `axios` (api)
 
                     ### Covered mocks (1)
 
-                    - `src/a.test.ts:1` jest: `pg` (database); covered (same target) by `test/integration/db.test.ts`
+                    - **postgres** (database, unit `.`): 1 mock in 1 file, all covered — `test/integration/db.test.ts` \
+                    runs against the real postgres (integration test (folder, name or build tag)) in project unit `.`
 
                     ### Real-dependency evidence (1)
 
-                    - `test/integration/db.test.ts`: integration-test; database (pg)
+                    - `test/integration/db.test.ts`: integration-test; postgres
 
                     """)
         }
@@ -59,11 +62,25 @@ struct ScanReportRenderingTests {
                 {"boundary":"other","mocks":0,"covered":0,"uncovered":0}],\
                 "totals":{"mocks":2,"covered":1,"uncovered":1},\
                 "findings":[{"file":"src/a.test.ts","line":1,"framework":"jest","target":"pg","boundary":"database",\
-                "covered":true,"coverage":"target","coveredBy":["test/integration/db.test.ts"]},\
+                "covered":true,"coverage":"target","coveredBy":["test/integration/db.test.ts"],\
+                "dependency":"postgres","unit":".","category":"integration","boundaryBasis":"known module `pg`",\
+                "reason":"covered: `test/integration/db.test.ts` runs against the real postgres \
+                (integration test (folder, name or build tag)) in project unit `.`",\
+                "claims":[{"kind":"module","target":"pg","members":[],"createAllowed":false,"line":1}]},\
                 {"file":"src/a.test.ts","line":2,"framework":"jest","target":"axios","boundary":"api",\
-                "covered":false,"coverage":null,"coveredBy":[]}],\
+                "covered":false,"coverage":null,"coveredBy":[],\
+                "dependency":"http","unit":".","category":"integration","boundaryBasis":"known module `axios`",\
+                "reason":"uncovered: no running test in project unit `.` exercises the real http",\
+                "claims":[{"kind":"module","target":"axios","members":[],"createAllowed":false,"line":2}]}],\
+                "groups":[{"dependency":"http","boundary":"api","unit":".","external":true,"mocks":1,"files":1,\
+                "covered":0,"uncovered":1,"sites":["src/a.test.ts:2"]},\
+                {"dependency":"postgres","boundary":"database","unit":".","external":true,"mocks":1,"files":1,\
+                "covered":1,"uncovered":0,"sites":["src/a.test.ts:1"]}],\
+                "incidental":[],\
                 "evidence":[{"source":"test/integration/db.test.ts","file":"test/integration/db.test.ts","line":null,\
-                "kinds":["integration-test"],"boundaries":["database"],"targets":["pg"]}],\
+                "kinds":["integration-test"],"boundaries":["database"],"targets":["postgres"],"unit":".",\
+                "dependencies":["postgres"],"running":true,"supporting":false,\
+                "rule":"integration test (folder, name or build tag)","note":null}],\
                 "unreadable":[],"skippedOversize":[]}
                 """
             #expect(report.json.compact == expected)

@@ -10,7 +10,7 @@ struct SourceMaskerTests {
         try withTemporaryDirectory { root in
             try writeFile(
                 root + "/a_test.go",
-                "package a\nvar q = '\\''\nvar raw = `C:\\path\\`\n/* httptest.NewServer(\n */\nvar s = httptest.NewServer(nil)\n"
+                "package a\nvar q = '\\''\nvar raw = `C:\\path\\`\n/* httptest.NewServer(\n */\nvar s = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))\n"
             )
             let report = try MockScanner.scan(root: root)
             #expect(
