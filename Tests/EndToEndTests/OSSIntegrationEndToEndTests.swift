@@ -59,7 +59,7 @@ struct OSSIntegrationEndToEndTests {
             #expect(result.status == 0, "\(result)")
             let inventory = try await scan(sandbox)
             #expect(inventory.hasPrefix("## Mock inventory\n"))
-            #expect(inventory.contains("### Mismatch candidates (4)"))
+            #expect(inventory.contains("### Mismatch candidates (7)"))
             #expect(result.stdout == Self.prompt + "\n\n" + inventory)
             #expect(result.stderr.contains("[verify] Manifest signature: valid\n"))
             #expect(result.stderr.contains("[verify] Prompt hash: verified\n"))

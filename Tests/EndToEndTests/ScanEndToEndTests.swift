@@ -33,36 +33,44 @@ struct ScanEndToEndTests {
 
                     | Boundary | Mocks | Covered | Uncovered |
                     |---|---:|---:|---:|
-                    | database | 3 | 3 | 0 |
+                    | database | 4 | 1 | 3 |
                     | api | 2 | 0 | 2 |
                     | filesystem | 2 | 0 | 2 |
                     | other | 0 | 0 | 0 |
-                    | **total** | 7 | 3 | 4 |
+                    | **total** | 8 | 1 | 7 |
 
-                    ### Mismatch candidates (4)
+                    ### Mismatch candidates (7)
 
-                    Mocked, with no real-dependency test of the same target or boundary:
+                    External dependencies mocked with no running real-dependency test in the same project unit,
+                    most mocks first. Check each claim against the real dependency:
 
-                    - `api/src/__tests__/catalog.test.ts:5` jest: `fs.readFile` (filesystem)
-                    - `api/src/orders.test.ts:8` jest: `axios` (api)
-                    - `worker/tests/test_report.py:6` unittest.mock: `app.report.boto3.client` (api)
-                    - `worker/tests/test_report.py:8` pytest-mock: `app.report.open` (filesystem)
+                    1. **filesystem** (filesystem, unit `api`): 1 mock in 1 file, no real test
+                       - `api/src/__tests__/catalog.test.ts:5` jest: `fs.readFile` (filesystem) — stubs readFile
+                    2. **http** (api, unit `api`): 1 mock in 1 file, no real test
+                       - `api/src/orders.test.ts:8` jest: `axios` (api)
+                    3. **redis** (database, unit `api`): 1 mock in 1 file, no real test
+                       - `api/src/orders.test.ts:7` jest: `ioredis` (database)
+                       - uncovered: no running test in project unit `api` exercises the real redis (not evidence: `docker-compose.yml#cache` is a compose service no test starts or reaches)
+                    4. **aws** (api, unit `worker`): 1 mock in 1 file, no real test
+                       - `worker/tests/test_report.py:6` unittest.mock: `app.report.boto3.client` (api)
+                    5. **database** (database, unit `worker`): 1 mock in 1 file, no real test
+                       - `worker/tests/test_report.py:9` unittest.mock: `connection` (database)
+                       - uncovered: no running test in project unit `worker` exercises the real database (not evidence: `api/test/integration/orders.integration.test.ts` is in project unit `api`; `docker-compose.yml#cache` is a compose service no test starts or reaches; `docker-compose.yml#db` is a compose service no test starts or reaches)
+                    6. **filesystem** (filesystem, unit `worker`): 1 mock in 1 file, no real test
+                       - `worker/tests/test_report.py:8` pytest-mock: `app.report.open` (filesystem)
+                    7. **postgres** (database, unit `worker`): 1 mock in 1 file, no real test
+                       - `worker/tests/test_report.py:10` pytest monkeypatch: `report.psycopg2` (database)
+                       - uncovered: no running test in project unit `worker` exercises the real postgres (not evidence: `api/test/integration/orders.integration.test.ts` is in project unit `api`; `docker-compose.yml#db` is a compose service no test starts or reaches)
 
-                    ### Covered mocks (3)
+                    ### Covered mocks (1)
 
-                    - `api/src/orders.test.ts:4` jest: `pg` (database); covered (same target) by \
-                    `api/test/integration/orders.integration.test.ts`, `docker-compose.yml#db`
-                    - `api/src/orders.test.ts:7` jest: `ioredis` (database); covered (same target) by \
-                    `docker-compose.yml#cache`
-                    - `worker/tests/test_report.py:10` pytest monkeypatch: `report.psycopg2` (database); covered \
-                    (same target) by `api/test/integration/orders.integration.test.ts`, `docker-compose.yml#db`
+                    - **postgres** (database, unit `api`): 1 mock in 1 file, all covered — `api/test/integration/orders.integration.test.ts` runs against the real postgres (integration test (folder, name or build tag); connects with a postgres:// connection string; new pg Pool/Client) in project unit `api`
 
                     ### Real-dependency evidence (3)
 
-                    - `api/test/integration/orders.integration.test.ts`: integration-test, connection-string; \
-                    database (pg, postgres)
-                    - `docker-compose.yml#cache` (line 12): docker-compose-service; database (redis)
-                    - `docker-compose.yml#db` (line 7): docker-compose-service; database (postgres)
+                    - `api/test/integration/orders.integration.test.ts`: integration-test, connection-string, real-client; postgres; unit `api`
+                    - `docker-compose.yml#cache` (line 12): docker-compose-service; redis; no test starts or reaches it
+                    - `docker-compose.yml#db` (line 7): docker-compose-service; postgres; no test starts or reaches it
 
                     """)
         }
@@ -74,21 +82,29 @@ struct ScanEndToEndTests {
             #expect(result.status == 0, "\(result)")
             let json = try JSONValue.parse(result.stdout)
             #expect(json["root"]?.stringValue == sampleApp)
-            #expect(json["totals"] == .object(JSONObject([("mocks", 7), ("covered", 3), ("uncovered", 4)])))
+            #expect(json["totals"] == .object(JSONObject([("mocks", 8), ("covered", 1), ("uncovered", 7)])))
             let findings = try #require(json["findings"]?.arrayValue)
-            #expect(findings.count == 7)
+            #expect(findings.count == 8)
             let uncovered = findings.filter { $0["covered"]?.boolValue == false }.map {
                 "\($0["file"]?.stringValue ?? ""):\($0["line"]?.intValue ?? 0) \($0["boundary"]?.stringValue ?? "")"
             }
             #expect(
                 uncovered == [
-                    "api/src/__tests__/catalog.test.ts:5 filesystem", "api/src/orders.test.ts:8 api",
-                    "worker/tests/test_report.py:6 api", "worker/tests/test_report.py:8 filesystem",
+                    "api/src/__tests__/catalog.test.ts:5 filesystem", "api/src/orders.test.ts:7 database",
+                    "api/src/orders.test.ts:8 api", "worker/tests/test_report.py:6 api",
+                    "worker/tests/test_report.py:8 filesystem", "worker/tests/test_report.py:9 database",
+                    "worker/tests/test_report.py:10 database",
                 ])
             #expect(
                 findings.first.map { $0.objectValue?.keys ?? [] } == [
                     "file", "line", "framework", "target", "boundary", "covered", "coverage", "coveredBy",
+                    "dependency", "unit", "category", "boundaryBasis", "reason", "claims",
                 ])
+            // Evidence never crosses project units: the worker's psycopg2 mock is not covered by the API's test.
+            let psycopg = try #require(findings.first { $0["target"]?.stringValue == "report.psycopg2" })
+            #expect(psycopg["unit"]?.stringValue == "worker")
+            #expect(psycopg["reason"]?.stringValue?.contains("is in project unit `api`") == true)
+            #expect(json["groups"]?.arrayValue?.count == 8)
         }
     }
 
@@ -100,7 +116,7 @@ struct ScanEndToEndTests {
             let json = try JSONValue.parse(result.stdout)
             #expect(json["boundary"]?.stringValue == "database")
             let boundaries = try #require(json["findings"]?.arrayValue).compactMap { $0["boundary"]?.stringValue }
-            #expect(boundaries == ["database", "database", "database"])
+            #expect(boundaries == ["database", "database", "database", "database"])
             #expect(json["summary"]?.arrayValue?.count == 1)
         }
     }
