@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The names a file imports and the module each comes from (`Session` ⇒ `sqlmodel`, `OrderRepository` ⇒
 /// `../data-access/order-repository`, `OwnerRepository` ⇒ `org.x.owner.OwnerRepository`). One pass over the file.
 struct ImportTable {
@@ -9,49 +17,86 @@ struct ImportTable {
     /// Reads the import statements of `source`.
     init(_ source: SourceText) {
         let bytes = source.masked
-        var lineStart = 0
-        var inGoBlock = false
-        while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-            let first = source.skipWhitespace(from: lineStart)
-            if source.language == .go, first < lineEnd {
-                let text = String(decoding: bytes[first..<lineEnd], as: UTF8.self)
-                if inGoBlock {
-                    if text.hasPrefix(")") { inGoBlock = false } else { read(statement: first..<lineEnd, in: source) }
-                    lineStart = lineEnd + 1
-                    continue
-                }
-                if text.hasPrefix("import (") || text == "import(" {
-                    inGoBlock = true
-                    lineStart = lineEnd + 1
-                    continue
-                }
-                if text.hasPrefix("func ") { break }
-            }
-            if first < lineEnd, bytes[first] == UInt8(ascii: "i") || bytes[first] == UInt8(ascii: "f")
-                || bytes[first] == UInt8(ascii: "c") || bytes[first] == UInt8(ascii: "r")
-                || bytes[first] == UInt8(ascii: "l") || bytes[first] == UInt8(ascii: "v")
-            {
-                var end = lineEnd
-                // Multi-line `import { a,\n b } from 'x'` and `from x import (\n a,\n b)`.
-                if source.language == .javascript || source.language == .python {
-                    let text = String(decoding: bytes[first..<lineEnd], as: UTF8.self)
-                    if (text.hasPrefix("import {") || text.hasPrefix("import type {")) && !text.contains("}")
-                        || text.hasPrefix("from ") && text.hasSuffix("(")
-                    {
-                        var scan = lineEnd
-                        let closer = text.hasPrefix("from") ? UInt8(ascii: ")") : UInt8(ascii: "}")
-                        while scan < min(bytes.count, lineEnd + 4096), bytes[scan] != closer { scan += 1 }
-                        while scan < bytes.count, bytes[scan] != UInt8(ascii: "\n") { scan += 1 }
-                        end = scan
+        // Candidate lines first, on raw memory: most lines of a test file start with neither an import keyword
+        // nor (Go) sit in an import block, and are skipped with memchr.
+        var candidates: [Range<Int>] = []
+        var goBlockLines: [Range<Int>] = []
+        let isGo = source.language == .go
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let count = buffer.count
+            var lineStart = 0
+            var inGoBlock = false
+            while lineStart < count {
+                let remaining = count - lineStart
+                let newline = memchr(base + lineStart, 0x0A, remaining)
+                let lineEnd = newline.map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+                var first = lineStart
+                while first < lineEnd, buffer[first] == 0x20 || buffer[first] == 0x09 { first += 1 }
+                if first < lineEnd {
+                    if isGo {
+                        if inGoBlock {
+                            if buffer[first] == UInt8(ascii: ")") { inGoBlock = false } else { goBlockLines.append(first..<lineEnd) }
+                        } else if Self.mayImport(bytes, from: first, to: lineEnd) {
+                            let text = String(decoding: buffer[first..<lineEnd], as: UTF8.self)
+                            if text.hasPrefix("import (") || text == "import(" { inGoBlock = true } else { candidates.append(first..<lineEnd) }
+                        } else if lineEnd - first > 5, buffer[first] == UInt8(ascii: "f"), buffer[first + 1] == UInt8(ascii: "u"),
+                            buffer[first + 2] == UInt8(ascii: "n"), buffer[first + 3] == UInt8(ascii: "c")
+                        {
+                            break  // Go imports precede the first function.
+                        }
+                    } else if Self.mayImport(bytes, from: first, to: lineEnd) {
+                        candidates.append(first..<lineEnd)
                     }
                 }
-                read(statement: first..<end, in: source)
-                lineStart = end + 1
-                continue
+                lineStart = lineEnd + 1
             }
-            lineStart = lineEnd + 1
+        }
+        for line in goBlockLines { read(statement: line, in: source) }
+        for line in candidates {
+            var end = line.upperBound
+            // Multi-line `import { a,\n b } from 'x'` and `from x import (\n a,\n b)`.
+            if source.language == .javascript || source.language == .python {
+                let text = String(decoding: bytes[line], as: UTF8.self)
+                if (text.hasPrefix("import {") || text.hasPrefix("import type {")) && !text.utf8.contains(UInt8(ascii: "}"))
+                    || text.hasPrefix("from ") && text.hasSuffix("(")
+                {
+                    var scan = line.upperBound
+                    let closer = text.hasPrefix("from") ? UInt8(ascii: ")") : UInt8(ascii: "}")
+                    while scan < min(bytes.count, line.upperBound + 4096), bytes[scan] != closer { scan += 1 }
+                    while scan < bytes.count, bytes[scan] != UInt8(ascii: "\n") { scan += 1 }
+                    end = scan
+                }
+            }
+            read(statement: line.lowerBound..<end, in: source)
+        }
+    }
+
+    /// Whether the line starting at `start` can be an import: `import`, `from`, `require`, or a
+    /// `const|let|var … require(` line; decided on bytes, without decoding.
+    private static func mayImport(_ bytes: [UInt8], from start: Int, to end: Int) -> Bool {
+        func starts(_ word: StaticString) -> Bool {
+            let count = word.utf8CodeUnitCount
+            guard end - start >= count else { return false }
+            return word.withUTF8Buffer { buffer in
+                for offset in 0..<count where bytes[start + offset] != buffer[offset] { return false }
+                return true
+            }
+        }
+        switch bytes[start] {
+        case UInt8(ascii: "i"): return starts("import")
+        case UInt8(ascii: "f"): return starts("from ")
+        case UInt8(ascii: "r"): return starts("require")
+        case UInt8(ascii: "c"), UInt8(ascii: "l"), UInt8(ascii: "v"):
+            guard starts("const ") || starts("let ") || starts("var ") else { return false }
+            let needle = Array("require(".utf8)
+            var index = start
+            while index + needle.count <= end {
+                if bytes[index] == UInt8(ascii: "r"), bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
+                index += 1
+            }
+            return false
+        default: return false
         }
     }
 

@@ -2,19 +2,40 @@
 /// `res = double("Net::HTTPSuccess")`, `const repo = new OrderRepository()`, `client = GitHubClient(token)`.
 /// One pass over the lines; only capitalised type names are kept.
 enum LocalTypes {
-    static func read(_ source: SourceText) -> [String: String] {
-        var result: [String: String] = [:]
-        let bytes = source.bytes
-        var lineStart = 0
-        while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-            if lineEnd - lineStart < 300, let (name, type) = binding(String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)) {
-                result[name] = type
+    /// The type `name` is bound to, from the first line that binds it (`name =`, `let(:name)`); nil when none.
+    /// Scans the masked bytes for the name at identifier boundaries and decodes only the candidate lines.
+    static func type(of name: String, in source: SourceText) -> String? {
+        let masked = source.masked
+        let needle = Array(name.utf8)
+        guard let first = needle.first, !needle.isEmpty else { return nil }
+        var index = 0
+        while index + needle.count <= masked.count {
+            guard masked[index] == first, index == 0 || !masked[index - 1].isIdentifierByte,
+                index + needle.count == masked.count || !masked[index + needle.count].isIdentifierByte,
+                masked[index..<(index + needle.count)].elementsEqual(needle)
+            else {
+                index += 1
+                continue
             }
-            lineStart = lineEnd + 1
+            let after = source.skipWhitespace(from: index + needle.count)
+            let binds = after < masked.count
+                && ((masked[after] == UInt8(ascii: "=") && after + 1 < masked.count && masked[after + 1] != UInt8(ascii: "=")
+                    && masked[after + 1] != UInt8(ascii: ">"))
+                    || masked[after] == UInt8(ascii: ")") || masked[after] == UInt8(ascii: ":"))
+            if binds {
+                var lineStart = index
+                while lineStart > 0, masked[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+                var lineEnd = index
+                while lineEnd < masked.count, masked[lineEnd] != UInt8(ascii: "\n"), lineEnd - lineStart < 300 { lineEnd += 1 }
+                if let (bound, type) = binding(String(decoding: source.bytes[lineStart..<lineEnd], as: UTF8.self)),
+                    bound == name
+                {
+                    return type
+                }
+            }
+            index += needle.count
         }
-        return result
+        return nil
     }
 
     private static func binding(_ line: String) -> (String, String)? {

@@ -122,8 +122,8 @@ private struct Walk {
         files.insert(path)
         stems[DependencyResolver.normalisedStem(name), default: []].append(path)
         guard TestFileClassifier.isTestFile(path, language: language),
-            !Walk.vendoredLibraries.contains(DependencyResolver.normalisedStem(name).lowercased())
-                || !path.contains("/"),
+            !Walk.vendoredLibraries.contains(DependencyResolver.normalisedStem(name))
+                || !path.utf8.contains(UInt8(ascii: "/")),
             let bytes = read(path), !isGenerated(bytes)
         else { return }
         analyse(path: path, bytes: bytes, language: language)
@@ -134,10 +134,9 @@ private struct Walk {
         if matchers[language] == nil { matchers[language] = MockMatcher(language: language) }
         let matches = matchers[language]?.matches(in: source) ?? []
         let imports = ImportTable(source)
-        let lineIndex = LineIndex(bytes)
-        let claims = ClaimReader(source: source, lines: lineIndex).claims(for: matches)
+        let lineIndex = LineIndex(matches.isEmpty ? [] : bytes)
+        let claims = matches.isEmpty ? [] : ClaimReader(source: source, lines: lineIndex).claims(for: matches)
         var seenFakes = Set<String>()
-        var locals: [String: String]?
         for (match, matchClaims) in zip(matches, claims) {
             if match.framework == "hand-written fake" {
                 guard seenFakes.insert(match.target).inserted else { continue }
@@ -156,8 +155,7 @@ private struct Walk {
             if finding.origin == nil, let head = match.target.split(whereSeparator: { $0 == "." || $0 == "#" }).first,
                 head.first?.isLowercase ?? false
             {
-                if locals == nil { locals = LocalTypes.read(source) }
-                finding.typeHint = locals?[String(head)]
+                finding.typeHint = LocalTypes.type(of: String(head), in: source)
                 if let hint = finding.typeHint {
                     finding.origin = origin(of: hint, imports: imports, language: language)
                 }
@@ -221,8 +219,8 @@ private struct Walk {
     }
 
     func isGenerated(_ bytes: [UInt8]) -> Bool {
-        let head = String(decoding: bytes.prefix(1024), as: UTF8.self)
-        return head.contains("DO NOT EDIT") || head.contains("@generated")
+        let head = bytes.prefix(1024)
+        return head.containsBytes("DO NOT EDIT") || head.containsBytes("@generated")
     }
 
     func lastComponent(_ path: String) -> String {

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Finds evidence that tests exercise real dependencies: integration tests, Testcontainers, compose services,
 /// real connection strings and recorded HTTP fixtures.
 package enum RealDependencyDetector {
@@ -336,23 +344,34 @@ package enum RealDependencyDetector {
     }
 
     private static func hasIntegrationTag(_ source: SourceText) -> Bool {
-        let head = String(decoding: source.bytes.prefix(2048), as: UTF8.self)
         if source.language == .go {
-            return head.contains("//go:build integration") || head.contains("// +build integration")
+            let head = source.bytes.prefix(2048)
+            return head.containsBytes("//go:build integration") || head.containsBytes("// +build integration")
         }
         return contains(source.masked, "pytest.mark.integration")
             || (source.language == .java || source.language == .kotlin)
                 && contains(source.bytes, "@Tag(\"integration\")")
     }
 
-    private static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
-        let needle = Array(needle.utf8)
-        guard let first = needle.first, haystack.count >= needle.count else { return false }
-        var index = 0
-        while index + needle.count <= haystack.count {
-            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
-            index += 1
+    /// Whether `haystack` contains `needle`: memchr to each candidate first byte, then memcmp.
+    static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { pattern in
+            guard let first = pattern.first, let patternBase = pattern.baseAddress, haystack.count >= pattern.count else {
+                return false
+            }
+            return haystack.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return false }
+                var offset = 0
+                let last = buffer.count - pattern.count
+                while offset <= last {
+                    guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+                    let position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                    if memcmp(base + position, patternBase, pattern.count) == 0 { return true }
+                    offset = position + 1
+                }
+                return false
+            }
         }
-        return false
     }
 }

@@ -41,10 +41,10 @@ package enum TestFileClassifier {
         guard let name = components.last else { return false }
         if components.dropLast().contains(where: { integrationDirectories.contains(String($0)) }) { return true }
         let stem = name.prefix { $0 != "." }
-        let lower = name.lowercased()
-        return lower.contains(".integration.") || lower.contains(".int.test.") || lower.contains(".e2e.")
-            || lower.contains("_integration_test.") || lower.contains("_integration_spec.")
-            || lower.hasPrefix("test_integration") || lower.contains("_integration.py")
+        let lower = name.lowercased().utf8
+        return lower.containsBytes(".integration.") || lower.containsBytes(".int.test.") || lower.containsBytes(".e2e.")
+            || lower.containsBytes("_integration_test.") || lower.containsBytes("_integration_spec.")
+            || name.lowercased().hasPrefix("test_integration") || lower.containsBytes("_integration.py")
             || stem.hasSuffix("IT") || stem.hasSuffix("IntegrationTest") || stem.hasSuffix("IntegrationTests")
             || stem.hasSuffix("IntegrationSpec")
     }
@@ -53,8 +53,9 @@ package enum TestFileClassifier {
         let stem = name.prefix { $0 != "." }
         switch language {
         case .javascript:
-            return name.contains(".test.") || name.contains(".spec.") || name.contains(".e2e.")
-                || name.contains(".cy.")
+            let bytes = name.utf8
+            return bytes.containsBytes(".test.") || bytes.containsBytes(".spec.") || bytes.containsBytes(".e2e.")
+                || bytes.containsBytes(".cy.")
         case .python:
             return name.hasPrefix("test_") || stem.hasSuffix("_test") || name == "conftest.py"
         case .go:
