@@ -239,7 +239,9 @@ struct DependencyResolver {
             return !TestFileClassifier.isTestFile(path, language: fileLanguage)
         }
         for path in candidates.prefix(3) {
-            if let found = declarationDependency(path: path, symbol: name) { return found }
+            // A module mocked by its file name (`auth-provider`) is the whole file; a type is its declaration.
+            let isModule = !(name.first?.isUppercase ?? false)
+            if let found = declarationDependency(path: path, symbol: isModule ? nil : name) { return found }
         }
         if let path = candidates.first, !isAbstract(name, path: path) {
             return Resolution(boundary: .other, dependency: name, basis: "the project's own type, declared in `\(path)`")
