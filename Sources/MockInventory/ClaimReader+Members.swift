@@ -95,7 +95,8 @@ extension ClaimReader {
                     continue
                 }
                 if byte == UInt8(ascii: ":"), let lastIdentifier { return lastIdentifier }
-                if byte == UInt8(ascii: ";") || byte == UInt8(ascii: "=") || (byte == UInt8(ascii: "\n") && sawContent) {
+                if byte == UInt8(ascii: ";") || byte == UInt8(ascii: "=") || (byte == UInt8(ascii: "\n") && sawContent)
+                {
                     return lastIdentifier
                 }
                 if byte.isIdentifierByte {
@@ -144,7 +145,8 @@ extension ClaimReader {
             guard range.upperBound < masked.count, masked[range.upperBound] == UInt8(ascii: "(") else { continue }
             if name == "NewRows" {
                 let columns = rowColumns(openParen: range.upperBound)
-                let matchLike = MockMatcher.Match(offset: index, framework: "sqlmock", target: "", boundary: nil, end: index)
+                let matchLike = MockMatcher.Match(
+                    offset: index, framework: "sqlmock", target: "", boundary: nil, end: index)
                 if let variable = variableName(for: matchLike) { rowsByVariable[variable] = columns }
             } else if name == "ExpectQuery" || name == "ExpectExec" || name == "ExpectPrepare" {
                 let arguments = source.arguments(openParen: range.upperBound)
@@ -152,7 +154,9 @@ extension ClaimReader {
                 let statement = arguments.first.flatMap { argument in
                     source.stringLiteral(argument).map(Self.unescapedSQL)
                         ?? (source.text(argument).hasPrefix("regexp.QuoteMeta(")
-                            ? source.firstString(in: argument.lowerBound..<argument.upperBound).map { $0.trimmingSpaces() } : nil)
+                            ? source.firstString(in: argument.lowerBound..<argument.upperBound).map {
+                                $0.trimmingSpaces()
+                            } : nil)
                 }
                 var claim = SQLClaim(statement: statement, line: lines.line(of: index))
                 for link in source.chain(after: source.closing(range.upperBound)) where link.name == "WillReturnRows" {

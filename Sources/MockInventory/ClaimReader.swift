@@ -38,14 +38,21 @@ struct ClaimReader {
             return [.http(gock(match: match, after: afterCall))]
         case "httpmock":
             var claim = httpClaim(url: match.target, line: line(match.offset))
-            if let first = arguments.first, let method = source.stringLiteral(first) { claim.method = method.uppercased() }
+            if let first = arguments.first, let method = source.stringLiteral(first) {
+                claim.method = method.uppercased()
+            }
             return [.http(claim)]
         case "Mocker":
             return [.http(mocker(match: match, arguments: arguments))]
         case "jest", "vitest":
             return moduleMock(match: match, arguments: arguments, after: afterCall)
         case "sinon":
-            return [.module(ModuleClaim(target: match.target, members: member(of: match.target, arguments: arguments), line: line(match.offset)))]
+            return [
+                .module(
+                    ModuleClaim(
+                        target: match.target, members: member(of: match.target, arguments: arguments),
+                        line: line(match.offset)))
+            ]
         case "unittest.mock", "pytest-mock", "pytest monkeypatch":
             let create = source.keywordArgument("create", in: arguments).map { source.text($0) == "True" } ?? false
             return [.module(ModuleClaim(target: match.target, createAllowed: create, line: line(match.offset)))]
@@ -90,12 +97,16 @@ struct ClaimReader {
                 var pathArgument = link.arguments.first
                 if lower == "intercept" {
                     pathArgument = link.arguments.first
-                    method = link.arguments.count > 1 ? (source.stringLiteral(link.arguments[1]) ?? "").uppercased() : ""
+                    method =
+                        link.arguments.count > 1 ? (source.stringLiteral(link.arguments[1]) ?? "").uppercased() : ""
                 }
                 let path = pathArgument.flatMap { source.stringLiteral($0) ?? templateText($0) } ?? ""
-                var claim = httpClaim(url: base + (path.hasPrefix("/") || path.isEmpty ? path : "/" + path), line: self.line(link.offset))
+                var claim = httpClaim(
+                    url: base + (path.hasPrefix("/") || path.isEmpty ? path : "/" + path), line: self.line(link.offset))
                 claim.method = method.isEmpty ? nil : method
-                if link.arguments.count > 1, lower != "intercept" { claim.requestFields = source.literalKeys(link.arguments[1]) }
+                if link.arguments.count > 1, lower != "intercept" {
+                    claim.requestFields = source.literalKeys(link.arguments[1])
+                }
                 claims.append(claim)
             } else if link.name.hasPrefix("reply"), var last = claims.popLast() {
                 if let first = link.arguments.first { last.status = source.integer(first) }
@@ -125,7 +136,9 @@ struct ClaimReader {
     private func msw(match: MockMatcher.Match, arguments: [Range<Int>]) -> HTTPClaim {
         var claim = httpClaim(url: match.target, line: line(match.offset))
         let name = String(decoding: source.masked[match.offset..<max(match.offset, match.end - 1)], as: UTF8.self)
-        if let method = name.split(separator: ".").last.map(String.init), Self.httpMethods.contains(method), method != "all" {
+        if let method = name.split(separator: ".").last.map(String.init), Self.httpMethods.contains(method),
+            method != "all"
+        {
             claim.method = method.uppercased()
         }
         guard arguments.count > 1, let handler = arguments.last else { return claim }
@@ -138,10 +151,13 @@ struct ClaimReader {
     private func statusIn(_ range: Range<Int>) -> Int? {
         let masked = source.masked
         var index = range.lowerBound
-        let needles: [[UInt8]] = ["status", "status_code", "statusCode", "withStatus", "setResponseCode"].map { Array($0.utf8) }
+        let needles: [[UInt8]] = ["status", "status_code", "statusCode", "withStatus", "setResponseCode"].map {
+            Array($0.utf8)
+        }
         while index < range.upperBound {
             if masked[index] == UInt8(ascii: "s") || masked[index] == UInt8(ascii: "w") {
-                for needle in needles where index + needle.count < range.upperBound
+                for needle in needles
+                where index + needle.count < range.upperBound
                     && masked[index..<(index + needle.count)].elementsEqual(needle)
                     && (index == 0 || !masked[index - 1].isIdentifierByte)
                     && !masked[index + needle.count].isIdentifierByte
@@ -153,8 +169,11 @@ struct ClaimReader {
                     {
                         cursor = source.skipWhitespace(from: cursor + 1)
                         var end = cursor
-                        while end < range.upperBound, masked[end] >= UInt8(ascii: "0"), masked[end] <= UInt8(ascii: "9") { end += 1 }
-                        if end > cursor, end - cursor == 3 { return Int(String(decoding: masked[cursor..<end], as: UTF8.self)) }
+                        while end < range.upperBound, masked[end] >= UInt8(ascii: "0"), masked[end] <= UInt8(ascii: "9")
+                        { end += 1 }
+                        if end > cursor, end - cursor == 3 {
+                            return Int(String(decoding: masked[cursor..<end], as: UTF8.self))
+                        }
                     }
                 }
             }
@@ -190,7 +209,9 @@ struct ClaimReader {
             let response = arguments[1]
             claim.status = source.integer(response) ?? statusIn(response)
             let keys = source.literalKeys(response)
-            if let bodyRange = source.keywordArgument("body", in: source.arguments(openParen: source.skipWhitespace(from: response.lowerBound))) {
+            if let bodyRange = source.keywordArgument(
+                "body", in: source.arguments(openParen: source.skipWhitespace(from: response.lowerBound)))
+            {
                 claim.responseFields = source.literalKeys(bodyRange)
             } else if !keys.contains("status") && !keys.contains("body") {
                 claim.responseFields = keys
@@ -233,14 +254,16 @@ struct ClaimReader {
     private func fixtureName(in range: Range<Int>) -> String? {
         guard let text = source.firstString(in: (range.lowerBound - 1)..<range.upperBound) else { return nil }
         let lower = text.lowercased()
-        return lower.hasSuffix(".json") || lower.hasSuffix(".xml") || lower.hasSuffix(".html") || lower.hasSuffix(".txt")
+        return lower.hasSuffix(".json") || lower.hasSuffix(".xml") || lower.hasSuffix(".html")
+            || lower.hasSuffix(".txt")
             ? text : nil
     }
 
     /// `responses.add(responses.GET, url, json=…, status=…)`, `requests_mock.get(url, json=…, status_code=…)`,
     /// `respx.get(url).mock(return_value=Response(200, json=…))`, `httpx_mock.add_response(url=…, json=…)`.
     private func pythonHTTP(match: MockMatcher.Match, arguments: [Range<Int>], after: Int) -> HTTPClaim {
-        var claim = httpClaim(url: match.target == "httpx" || match.target == "requests" ? nil : match.target, line: line(match.offset))
+        var claim = httpClaim(
+            url: match.target == "httpx" || match.target == "requests" ? nil : match.target, line: line(match.offset))
         let name = String(decoding: source.masked[match.offset..<max(match.offset, match.end - 1)], as: UTF8.self)
         let function = name.split(separator: ".").last.map(String.init) ?? ""
         if Self.httpMethods.contains(function) { claim.method = function.uppercased() }
@@ -268,7 +291,9 @@ struct ClaimReader {
             if let first = link.arguments.first, let status = source.integer(first) { claim.status = status }
         }
         for key in ["status", "status_code"] {
-            if let status = source.keywordArgument(key, in: all), let value = source.integer(status) { claim.status = value }
+            if let status = source.keywordArgument(key, in: all), let value = source.integer(status) {
+                claim.status = value
+            }
         }
         if let json = source.keywordArgument("json", in: all) { claim.responseFields = source.literalKeys(json) }
         if claim.status == nil, match.framework != "respx" { claim.status = 200 }
@@ -286,7 +311,9 @@ struct ClaimReader {
         let needle = Array("withBodyFile(".utf8)
         var index = first.lowerBound
         while index + needle.count < first.upperBound {
-            if source.masked[index] == UInt8(ascii: "w"), source.masked[index..<(index + needle.count)].elementsEqual(needle) {
+            if source.masked[index] == UInt8(ascii: "w"),
+                source.masked[index..<(index + needle.count)].elementsEqual(needle)
+            {
                 claim.fixture = source.firstString(in: (index + needle.count - 1)..<first.upperBound)
                 break
             }
@@ -303,7 +330,10 @@ struct ClaimReader {
             if Self.httpMethods.contains(lower) {
                 claim.method = lower.uppercased()
                 if let path = link.arguments.first.flatMap({ source.stringLiteral($0) }) {
-                    claim = { var updated = httpClaim(url: match.target + path, line: claim.line); updated.method = claim.method; return updated }()
+                    claim = {
+                        var updated = httpClaim(url: match.target + path, line: claim.line);
+                        updated.method = claim.method; return updated
+                    }()
                 }
             } else if link.name == "Reply", let first = link.arguments.first {
                 claim.status = source.integer(first)
@@ -338,7 +368,12 @@ struct ClaimReader {
     private func moduleMock(match: MockMatcher.Match, arguments: [Range<Int>], after: Int) -> [MockClaim] {
         let name = String(decoding: source.masked[match.offset..<max(match.offset, match.end - 1)], as: UTF8.self)
         if name.hasSuffix("spyOn") || name.hasSuffix("replaceProperty") {
-            return [.module(ModuleClaim(target: match.target, members: member(of: match.target, arguments: arguments), line: line(match.offset)))]
+            return [
+                .module(
+                    ModuleClaim(
+                        target: match.target, members: member(of: match.target, arguments: arguments),
+                        line: line(match.offset)))
+            ]
         }
         var members: [String] = []
         if arguments.count > 1 {
@@ -346,18 +381,24 @@ struct ClaimReader {
             // `() => ({…})`, `() => { return {…} }`, `async () => ({…})`: the first `{` after `=>`.
             let masked = source.masked
             var index = factory.lowerBound
-            while index + 1 < factory.upperBound, !(masked[index] == UInt8(ascii: "=") && masked[index + 1] == UInt8(ascii: ">")) {
+            while index + 1 < factory.upperBound,
+                !(masked[index] == UInt8(ascii: "=") && masked[index + 1] == UInt8(ascii: ">"))
+            {
                 index += 1
             }
             var brace = source.skipWhitespace(from: index + 2)
-            if brace < factory.upperBound, masked[brace] == UInt8(ascii: "(") { brace = source.skipWhitespace(from: brace + 1) }
+            if brace < factory.upperBound, masked[brace] == UInt8(ascii: "(") {
+                brace = source.skipWhitespace(from: brace + 1)
+            }
             if brace < factory.upperBound, masked[brace] == UInt8(ascii: "{") {
                 let keys = source.literalKeys(brace..<factory.upperBound)
                 if keys == ["return"] || keys.isEmpty {
                     let body = source.arguments(openParen: brace)
                     for statement in body {
                         let text = source.text(statement)
-                        if text.hasPrefix("return"), let open = source.masked[statement].firstIndex(of: UInt8(ascii: "{")) {
+                        if text.hasPrefix("return"),
+                            let open = source.masked[statement].firstIndex(of: UInt8(ascii: "{"))
+                        {
                             members = source.literalKeys(open..<statement.upperBound).filter { !$0.contains(".") }
                         }
                     }

@@ -21,7 +21,8 @@ struct CoverageJudge {
             // A test reaches the stack when it starts it, is a black-box integration test, or names one of its
             // services (the app it drives depends on the rest).
             let connected = evidence.filter {
-                ($0.usesCompose || !$0.literalHosts.isDisjoint(with: service.literalHosts)) && $0.running && !$0.supporting
+                ($0.usesCompose || !$0.literalHosts.isDisjoint(with: service.literalHosts)) && $0.running
+                    && !$0.supporting
                     && Self.isUnder($0.file, directoryOf: service.file)
             }
             if let test = connected.first {
@@ -45,16 +46,20 @@ struct CoverageJudge {
             }
             var list: [(String, String?)] = item.dependencies.map { ($0, nil) }
             if item.running {
-                for (dependency, source) in composeDependencies[item.file] ?? [] where !list.contains(where: { $0.0 == dependency }) {
+                for (dependency, source) in composeDependencies[item.file] ?? []
+                where !list.contains(where: { $0.0 == dependency }) {
                     list.append((dependency, source))
                 }
             }
             let mocked = mockedByFile[item.file] ?? []
-            list.removeAll { entry in mocked.contains { DependencyCatalog.isSame(mock: $0, evidence: entry.0) || $0 == entry.0 } }
+            list.removeAll { entry in
+                mocked.contains { DependencyCatalog.isSame(mock: $0, evidence: entry.0) || $0 == entry.0 }
+            }
             effective.append(list)
             evidence[index].dependencies = Array(Set(list.map(\.0))).sorted()
             if list.isEmpty, !item.dependencies.isEmpty, !mocked.isEmpty {
-                evidence[index].note = "mocks what it would exercise (\(Array(Set(mocked)).sorted().joined(separator: ", ")))"
+                evidence[index].note =
+                    "mocks what it would exercise (\(Array(Set(mocked)).sorted().joined(separator: ", ")))"
             }
         }
 
@@ -73,8 +78,12 @@ struct CoverageJudge {
             var compatible: [(index: Int, via: String?)] = []
             var rejected: [String] = []
             for (evidenceIndex, item) in evidence.enumerated() where !item.supporting {
-                let matches = effective[evidenceIndex].filter { Self.matches(mock: finding.dependency, boundary: finding.boundary, evidence: $0.dependency) }
-                let raw = self.evidence[evidenceIndex].dependencies.contains { Self.matches(mock: finding.dependency, boundary: finding.boundary, evidence: $0) }
+                let matches = effective[evidenceIndex].filter {
+                    Self.matches(mock: finding.dependency, boundary: finding.boundary, evidence: $0.dependency)
+                }
+                let raw = self.evidence[evidenceIndex].dependencies.contains {
+                    Self.matches(mock: finding.dependency, boundary: finding.boundary, evidence: $0)
+                }
                 if matches.isEmpty {
                     if raw, item.file != finding.file, item.unit == finding.unit, item.running {
                         rejected.append("`\(item.source)` mocks it too")
@@ -98,7 +107,9 @@ struct CoverageJudge {
             }
             for service in evidence
             where service.supporting && !service.running && Self.isUnder(finding.file, directoryOf: service.file) {
-                if service.dependencies.contains(where: { Self.matches(mock: finding.dependency, boundary: finding.boundary, evidence: $0) }) {
+                if service.dependencies.contains(where: {
+                    Self.matches(mock: finding.dependency, boundary: finding.boundary, evidence: $0)
+                }) {
                     rejected.append("`\(service.source)` is a compose service no test starts or reaches")
                 }
             }
@@ -108,11 +119,14 @@ struct CoverageJudge {
                 judged[index].coverage = exact.isEmpty ? .boundary : .target
                 judged[index].coveredBy = Array(Set(chosen.map { evidence[$0.index].source })).sorted()
                 let via = first.via.map { " with `\($0)`" } ?? ""
-                let what = exact.isEmpty ? "a compatible \(finding.boundary.rawValue) dependency" : "the real \(finding.dependency)"
+                let what =
+                    exact.isEmpty
+                    ? "a compatible \(finding.boundary.rawValue) dependency" : "the real \(finding.dependency)"
                 judged[index].reason =
                     "covered: `\(item.source)`\(via) runs against \(what) (\(item.rule)) in project unit `\(finding.unit)`"
             } else {
-                var reason = "uncovered: no running test in project unit `\(finding.unit)` exercises the real \(finding.dependency)"
+                var reason =
+                    "uncovered: no running test in project unit `\(finding.unit)` exercises the real \(finding.dependency)"
                 if !rejected.isEmpty {
                     reason += " (not evidence: " + Array(Set(rejected)).sorted().prefix(3).joined(separator: "; ") + ")"
                 }
@@ -120,7 +134,9 @@ struct CoverageJudge {
             }
         }
         // A client or connection string in a file that mocks that very dependency configures the mock: not evidence.
-        let dependencyKinds: Set<RealDependencyEvidence.Kind> = [.connectionString, .realClient, .springTest, .frameworkDatabase]
+        let dependencyKinds: Set<RealDependencyEvidence.Kind> = [
+            .connectionString, .realClient, .springTest, .frameworkDatabase,
+        ]
         let kept = evidence.filter { item in
             !(item.dependencies.isEmpty && !item.supporting && Set(item.kinds).isSubset(of: dependencyKinds)
                 && !item.usesCompose)

@@ -29,7 +29,8 @@ extension ScanReport {
             if byKey[key] == nil {
                 order.append(key)
                 byKey[key] = DependencyGroup(
-                    dependency: finding.dependency, boundary: finding.boundary, unit: finding.unit, findings: [], files: 0,
+                    dependency: finding.dependency, boundary: finding.boundary, unit: finding.unit, findings: [],
+                    files: 0,
                     covered: 0)
             }
             byKey[key]?.findings.append(index)

@@ -31,10 +31,11 @@ struct DependencyResolver {
 
     /// Resolves `finding` (file, target, framework, fixed boundary, origin).
     mutating func resolve(_ finding: MockFinding, fixed: Boundary?) -> Resolution {
-        var target = finding.typeHint.map { hint in
-            finding.target.split(separator: ".", maxSplits: 1).count > 1
-                ? hint + "." + String(finding.target.split(separator: ".", maxSplits: 1)[1]) : hint
-        } ?? finding.target
+        var target =
+            finding.typeHint.map { hint in
+                finding.target.split(separator: ".", maxSplits: 1).count > 1
+                    ? hint + "." + String(finding.target.split(separator: ".", maxSplits: 1)[1]) : hint
+            } ?? finding.target
         let isFake = finding.framework == "hand-written fake"
         if finding.framework == "hand-written fake" || finding.framework == "protocol fake" {
             // `FakeMessageQueueProvider` stands in for `MessageQueueProvider`; `repositoryMock` for `repository`.
@@ -51,23 +52,34 @@ struct DependencyResolver {
             switch fixed {
             case .api:
                 if let host = TargetClassifier.host(ofURL: lower), !RealDependencyDetector.isLoopback(host) {
-                    return Resolution(boundary: .api, dependency: "http " + host, basis: "HTTP mock of \(host) (\(finding.framework))")
+                    return Resolution(
+                        boundary: .api, dependency: "http " + host, basis: "HTTP mock of \(host) (\(finding.framework))"
+                    )
                 }
                 if let claimHost = finding.claims.lazy.compactMap({ claim -> String? in
                     if case .http(let http) = claim { return http.host } else { return nil }
                 }).first, !RealDependencyDetector.isLoopback(claimHost) {
-                    return Resolution(boundary: .api, dependency: "http " + claimHost, basis: "HTTP mock of \(claimHost) (\(finding.framework))")
+                    return Resolution(
+                        boundary: .api, dependency: "http " + claimHost,
+                        basis: "HTTP mock of \(claimHost) (\(finding.framework))")
                 }
                 if let host = TargetClassifier.host(ofURL: lower) {
-                    return Resolution(boundary: .api, dependency: "http " + host, basis: "HTTP mock of a local service \(host) (\(finding.framework))")
+                    return Resolution(
+                        boundary: .api, dependency: "http " + host,
+                        basis: "HTTP mock of a local service \(host) (\(finding.framework))")
                 }
                 let known = DependencyCatalog.modules[lower]
-                return Resolution(boundary: .api, dependency: known?.name ?? "http", basis: "HTTP mocking library (\(finding.framework))")
+                return Resolution(
+                    boundary: .api, dependency: known?.name ?? "http",
+                    basis: "HTTP mocking library (\(finding.framework))")
             case .database:
                 let known = DependencyCatalog.modules[lower]
-                return Resolution(boundary: .database, dependency: known?.name ?? "sql", basis: "database mocking library (\(finding.framework))")
+                return Resolution(
+                    boundary: .database, dependency: known?.name ?? "sql",
+                    basis: "database mocking library (\(finding.framework))")
             case .filesystem:
-                return Resolution(boundary: .filesystem, dependency: "filesystem", basis: "file system fake (\(finding.framework))")
+                return Resolution(
+                    boundary: .filesystem, dependency: "filesystem", basis: "file system fake (\(finding.framework))")
             case .other:
                 break
             }
@@ -82,10 +94,12 @@ struct DependencyResolver {
             return Resolution(boundary: known.boundary, dependency: known.name, basis: "known module `\(target)`")
         }
         // 3. Configuration, logging, clocks, environment, process control: not integration mocks.
-        if let kind = DependencyCatalog.incidental[lower] ?? parts.lazy.compactMap({ DependencyCatalog.incidental[$0] }).first
+        if let kind = DependencyCatalog.incidental[lower] ?? parts.lazy.compactMap({ DependencyCatalog.incidental[$0] })
+            .first
             ?? TargetClassifier.camelWords(parts.first ?? "").last.flatMap({ DependencyCatalog.incidental[$0] })
         {
-            return Resolution(boundary: .other, dependency: kind, incidental: kind, basis: "\(kind), not an integration boundary")
+            return Resolution(
+                boundary: .other, dependency: kind, incidental: kind, basis: "\(kind), not an integration boundary")
         }
         if let scheme = urlDependency(lower) { return scheme }
         // 4. A known module among the target's components (`app.weather.requests.get` ⇒ requests).
@@ -94,7 +108,8 @@ struct DependencyResolver {
                 for start in 0...(parts.count - length) {
                     let joined = parts[start..<(start + length)].joined(separator: ".")
                     if let known = DependencyCatalog.modules[joined], !TargetClassifier.generic.contains(joined) {
-                        return Resolution(boundary: known.boundary, dependency: known.name, basis: "known module `\(joined)`")
+                        return Resolution(
+                            boundary: known.boundary, dependency: known.name, basis: "known module `\(joined)`")
                     }
                 }
             }
@@ -116,26 +131,32 @@ struct DependencyResolver {
             return found.with(member: memberName(of: target))
         }
         // 7. The type's declaration in the repository, by file name.
-        if !(isFake && TargetClassifier.camelWords(head).count < 2), let found = declaration(of: head, from: finding.file) {
+        if !(isFake && TargetClassifier.camelWords(head).count < 2),
+            let found = declaration(of: head, from: finding.file)
+        {
             return found.with(member: memberName(of: target))
         }
         // 8. Words of the name, then the project's own collaborator.
         for part in TargetClassifier.components(of: target) {
             let words = TargetClassifier.camelWords(part)
             for (word, dependency) in DependencyCatalog.words where words.contains(word) {
-                return Resolution(boundary: dependency.boundary, dependency: dependency.name, basis: "name `\(part)` (\(word))")
+                return Resolution(
+                    boundary: dependency.boundary, dependency: dependency.name, basis: "name `\(part)` (\(word))")
             }
         }
         return Resolution(boundary: .other, dependency: head, basis: "no external dependency found for `\(target)`")
     }
 
     private func urlDependency(_ lower: String) -> Resolution? {
-        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("ws://") || lower.hasPrefix("wss://") {
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("ws://")
+            || lower.hasPrefix("wss://")
+        {
             let host = TargetClassifier.host(ofURL: lower) ?? ""
             let dependency = host.isEmpty || RealDependencyDetector.isLoopback(host) ? "http" : "http " + host
             return Resolution(boundary: .api, dependency: dependency, basis: "URL")
         }
-        for (name, family) in RealDependencyDetector.families where lower.hasPrefix(name + "://") || lower.hasPrefix("jdbc:" + name) {
+        for (name, family) in RealDependencyDetector.families
+        where lower.hasPrefix(name + "://") || lower.hasPrefix("jdbc:" + name) {
             return Resolution(boundary: family.boundary, dependency: family.dependency, basis: "connection string")
         }
         return nil
@@ -158,8 +179,11 @@ struct DependencyResolver {
         if let known = DependencyCatalog.modules[lower] {
             return Resolution(boundary: known.boundary, dependency: known.name, basis: "imported from `\(module)`")
         }
-        if let kind = DependencyCatalog.incidental[lower] ?? TargetClassifier.components(of: lower).lazy.compactMap({ DependencyCatalog.incidental[$0] }).first {
-            return Resolution(boundary: .other, dependency: kind, incidental: kind, basis: "imported from `\(module)` (\(kind))")
+        if let kind = DependencyCatalog.incidental[lower]
+            ?? TargetClassifier.components(of: lower).lazy.compactMap({ DependencyCatalog.incidental[$0] }).first
+        {
+            return Resolution(
+                boundary: .other, dependency: kind, incidental: kind, basis: "imported from `\(module)` (\(kind))")
         }
         for part in TargetClassifier.components(of: lower) where !TargetClassifier.generic.contains(part) {
             if let known = DependencyCatalog.modules[part] {
@@ -183,7 +207,9 @@ struct DependencyResolver {
     /// The first name after the module part of a dotted path (`app.pre_start.Session` in `app/pre_start.py` ⇒
     /// `Session`), nil for a whole module.
     private func symbol(in dotted: String, path: String) -> String? {
-        guard !dotted.hasPrefix("."), path.hasSuffix(".py") || path.hasSuffix(".java") || path.hasSuffix(".kt") else { return nil }
+        guard !dotted.hasPrefix("."), path.hasSuffix(".py") || path.hasSuffix(".java") || path.hasSuffix(".kt") else {
+            return nil
+        }
         let moduleParts = path.split(separator: "/").last.map { $0.prefix { $0 != "." } } ?? ""
         let parts = dotted.split(separator: ".").map(String.init)
         guard let index = parts.lastIndex(where: { $0 == moduleParts }), index + 1 < parts.count else { return nil }
@@ -195,7 +221,9 @@ struct DependencyResolver {
         let directory = file.split(separator: "/").dropLast().joined(separator: "/")
         if module.hasPrefix("./") || module.hasPrefix("../") {
             let joined = normalise(directory.isEmpty ? module : directory + "/" + module)
-            for suffix in ["", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", "/index.ts", "/index.js"] { result.append(joined + suffix) }
+            for suffix in ["", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", "/index.ts", "/index.js"] {
+                result.append(joined + suffix)
+            }
             return result
         }
         // Python dotted path: the longest prefix that is a module file.
@@ -209,7 +237,9 @@ struct DependencyResolver {
                 }
                 // JVM: com.x.Foo ⇒ …/com/x/Foo.java
                 if let stemPaths = stems[Self.normalisedStem(parts[length - 1])] {
-                    for path in stemPaths where path.hasSuffix(base + ".java") || path.hasSuffix(base + ".kt") || path.hasSuffix(base + ".py") {
+                    for path in stemPaths
+                    where path.hasSuffix(base + ".java") || path.hasSuffix(base + ".kt") || path.hasSuffix(base + ".py")
+                    {
                         result.append(path)
                     }
                 }
@@ -244,7 +274,8 @@ struct DependencyResolver {
             if let found = declarationDependency(path: path, symbol: isModule ? nil : name) { return found }
         }
         if let path = candidates.first, !isAbstract(name, path: path) {
-            return Resolution(boundary: .other, dependency: name, basis: "the project's own type, declared in `\(path)`")
+            return Resolution(
+                boundary: .other, dependency: name, basis: "the project's own type, declared in `\(path)`")
         }
         return nil
     }
@@ -257,7 +288,8 @@ struct DependencyResolver {
         else { return false }
         let source = SourceText(bytes: bytes, language: language)
         guard let range = Self.declarationRange(of: name, in: source) else { return false }
-        let header = String(decoding: source.masked[range.lowerBound..<min(range.upperBound, range.lowerBound + 200)], as: UTF8.self)
+        let header = String(
+            decoding: source.masked[range.lowerBound..<min(range.upperBound, range.lowerBound + 200)], as: UTF8.self)
         return header.contains("protocol ") || header.contains("interface ") || header.contains("trait ")
             || header.contains("abstract class ")
     }
@@ -280,8 +312,11 @@ struct DependencyResolver {
         }
         guard let dependency else { return nil }
         var resolution = Resolution(
-            boundary: dependency.boundary, dependency: dependency.name, basis: "declared in `\(path)` over \(dependency.name)")
-        if dependency.name == "sql", Self.isActiveRecordModel(path) { resolution.basis = "ActiveRecord model `\(path)`" }
+            boundary: dependency.boundary, dependency: dependency.name,
+            basis: "declared in `\(path)` over \(dependency.name)")
+        if dependency.name == "sql", Self.isActiveRecordModel(path) {
+            resolution.basis = "ActiveRecord model `\(path)`"
+        }
         return resolution
     }
 
@@ -291,11 +326,15 @@ struct DependencyResolver {
 
     /// Types whose presence makes a declaration a database, api or file system adapter.
     private static let strongTypes: [String: DependencyCatalog.Dependency] = [
-        "JpaRepository": .init(boundary: .database, name: "sql"), "CrudRepository": .init(boundary: .database, name: "sql"),
-        "PagingAndSortingRepository": .init(boundary: .database, name: "sql"), "ListCrudRepository": .init(boundary: .database, name: "sql"),
+        "JpaRepository": .init(boundary: .database, name: "sql"),
+        "CrudRepository": .init(boundary: .database, name: "sql"),
+        "PagingAndSortingRepository": .init(boundary: .database, name: "sql"),
+        "ListCrudRepository": .init(boundary: .database, name: "sql"),
         "Repository": .init(boundary: .database, name: "sql"), "JdbcTemplate": .init(boundary: .database, name: "sql"),
-        "EntityManager": .init(boundary: .database, name: "sql"), "ApplicationRecord": .init(boundary: .database, name: "sql"),
-        "Mapper": .init(boundary: .database, name: "sql"), "MongoRepository": .init(boundary: .database, name: "mongodb"),
+        "EntityManager": .init(boundary: .database, name: "sql"),
+        "ApplicationRecord": .init(boundary: .database, name: "sql"),
+        "Mapper": .init(boundary: .database, name: "sql"),
+        "MongoRepository": .init(boundary: .database, name: "mongodb"),
         "RestTemplate": .init(boundary: .api, name: "http"), "WebClient": .init(boundary: .api, name: "http"),
         "RestClient": .init(boundary: .api, name: "http"), "HttpClient": .init(boundary: .api, name: "http"),
         "OkHttpClient": .init(boundary: .api, name: "http"), "FeignClient": .init(boundary: .api, name: "http"),
@@ -310,7 +349,9 @@ struct DependencyResolver {
     /// that body uses.
     static func dependency(ofDeclaration source: SourceText, symbol: String?) -> DependencyCatalog.Dependency? {
         let imports = ImportTable(source)
-        guard let symbol else { return dependency(in: 0..<source.masked.count, of: source, imports: imports, usedOnly: false) }
+        guard let symbol else {
+            return dependency(in: 0..<source.masked.count, of: source, imports: imports, usedOnly: false)
+        }
         if let module = imports.modules[symbol] { return DependencyCatalog.lookup(module: module) }
         guard let range = declarationRange(of: symbol, in: source) else { return nil }
         return dependency(in: range, of: source, imports: imports, usedOnly: true)
@@ -320,7 +361,8 @@ struct DependencyResolver {
     static func declarationRange(of symbol: String, in source: SourceText) -> Range<Int>? {
         let masked = source.masked
         let keywords: Set<String> = [
-            "class", "interface", "protocol", "trait", "actor", "struct", "def", "func", "type", "object", "enum", "record",
+            "class", "interface", "protocol", "trait", "actor", "struct", "def", "func", "type", "object", "enum",
+            "record",
             "module", "fun",
         ]
         var index = 0
@@ -346,7 +388,9 @@ struct DependencyResolver {
                 while end < masked.count {
                     let lineStart = end + 1
                     var cursor = lineStart
-                    while cursor < masked.count, masked[cursor] == UInt8(ascii: " ") || masked[cursor] == UInt8(ascii: "\t") { cursor += 1 }
+                    while cursor < masked.count,
+                        masked[cursor] == UInt8(ascii: " ") || masked[cursor] == UInt8(ascii: "\t")
+                    { cursor += 1 }
                     if cursor < masked.count, masked[cursor] != UInt8(ascii: "\n"), masked[cursor] != UInt8(ascii: ")"),
                         masked[cursor] != UInt8(ascii: "]"), cursor - lineStart <= max(0, indent)
                     {
@@ -369,8 +413,12 @@ struct DependencyResolver {
                 return start..<end
             default:
                 var open = range.upperBound
-                while open < masked.count, masked[open] != UInt8(ascii: "{"), masked[open] != UInt8(ascii: ";") { open += 1 }
-                guard open < masked.count, masked[open] == UInt8(ascii: "{") else { return start..<min(masked.count, open + 1) }
+                while open < masked.count, masked[open] != UInt8(ascii: "{"), masked[open] != UInt8(ascii: ";") {
+                    open += 1
+                }
+                guard open < masked.count, masked[open] == UInt8(ascii: "{") else {
+                    return start..<min(masked.count, open + 1)
+                }
                 return start..<source.closing(open)
             }
         }
@@ -418,10 +466,13 @@ struct DependencyResolver {
         if let found { return found }
         var best: DependencyCatalog.Dependency?
         for module in usedOnly ? usedModules : imports.all {
-            guard let candidate = DependencyCatalog.lookup(module: module), !TargetClassifier.generic.contains(module.lowercased())
+            guard let candidate = DependencyCatalog.lookup(module: module),
+                !TargetClassifier.generic.contains(module.lowercased())
             else { continue }
             if candidate.boundary == .filesystem, best != nil { continue }
-            if best == nil || best?.boundary == .filesystem || (candidate.boundary == .database && best?.boundary != .database) {
+            if best == nil || best?.boundary == .filesystem
+                || (candidate.boundary == .database && best?.boundary != .database)
+            {
                 best = candidate
             }
         }
@@ -434,7 +485,8 @@ extension DependencyResolver.Resolution {
     func with(member: String?) -> DependencyResolver.Resolution {
         guard basis.hasPrefix("ActiveRecord model"), let member else { return self }
         let persistence: Set<String> = [
-            "find", "find_by", "find_by!", "where", "create", "create!", "save", "save!", "update", "update!", "destroy",
+            "find", "find_by", "find_by!", "where", "create", "create!", "save", "save!", "update", "update!",
+            "destroy",
             "destroy!", "delete", "all", "first", "last", "exists?", "pluck", "count", "find_each", "find_or_create_by",
             "insert_all", "upsert_all", "update_all", "delete_all", "reload", "transaction", "lock", "new",
         ]

@@ -30,17 +30,27 @@ struct ImportTable {
             while lineStart < count {
                 let remaining = count - lineStart
                 let newline = memchr(base + lineStart, 0x0A, remaining)
-                let lineEnd = newline.map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+                let lineEnd =
+                    newline.map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
                 var first = lineStart
                 while first < lineEnd, buffer[first] == 0x20 || buffer[first] == 0x09 { first += 1 }
                 if first < lineEnd {
                     if isGo {
                         if inGoBlock {
-                            if buffer[first] == UInt8(ascii: ")") { inGoBlock = false } else { goBlockLines.append(first..<lineEnd) }
+                            if buffer[first] == UInt8(ascii: ")") {
+                                inGoBlock = false
+                            } else {
+                                goBlockLines.append(first..<lineEnd)
+                            }
                         } else if Self.mayImport(bytes, from: first, to: lineEnd) {
                             let text = String(decoding: buffer[first..<lineEnd], as: UTF8.self)
-                            if text.hasPrefix("import (") || text == "import(" { inGoBlock = true } else { candidates.append(first..<lineEnd) }
-                        } else if lineEnd - first > 5, buffer[first] == UInt8(ascii: "f"), buffer[first + 1] == UInt8(ascii: "u"),
+                            if text.hasPrefix("import (") || text == "import(" {
+                                inGoBlock = true
+                            } else {
+                                candidates.append(first..<lineEnd)
+                            }
+                        } else if lineEnd - first > 5, buffer[first] == UInt8(ascii: "f"),
+                            buffer[first + 1] == UInt8(ascii: "u"),
                             buffer[first + 2] == UInt8(ascii: "n"), buffer[first + 3] == UInt8(ascii: "c")
                         {
                             break  // Go imports precede the first function.
@@ -58,7 +68,8 @@ struct ImportTable {
             // Multi-line `import { a,\n b } from 'x'` and `from x import (\n a,\n b)`.
             if source.language == .javascript || source.language == .python {
                 let text = String(decoding: bytes[line], as: UTF8.self)
-                if (text.hasPrefix("import {") || text.hasPrefix("import type {")) && !text.utf8.contains(UInt8(ascii: "}"))
+                if (text.hasPrefix("import {") || text.hasPrefix("import type {"))
+                    && !text.utf8.contains(UInt8(ascii: "}"))
                     || text.hasPrefix("from ") && text.hasSuffix("(")
                 {
                     var scan = line.upperBound
@@ -92,7 +103,9 @@ struct ImportTable {
             let needle = Array("require(".utf8)
             var index = start
             while index + needle.count <= end {
-                if bytes[index] == UInt8(ascii: "r"), bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
+                if bytes[index] == UInt8(ascii: "r"), bytes[index..<(index + needle.count)].elementsEqual(needle) {
+                    return true
+                }
                 index += 1
             }
             return false
@@ -120,12 +133,16 @@ struct ImportTable {
             } else if masked.contains("require("), let equals = masked.firstIndex(of: "=") {
                 all.append(module)
                 var left = masked[..<equals]
-                for keyword in ["const ", "let ", "var "] where left.hasPrefix(keyword) { left = left.dropFirst(keyword.count) }
+                for keyword in ["const ", "let ", "var "] where left.hasPrefix(keyword) {
+                    left = left.dropFirst(keyword.count)
+                }
                 for part in Self.names(in: String(left)) { add(part, module) }
             }
         case .python:
-            let words = masked.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "(" || $0 == ")" || $0 == "," })
-                .map(String.init)
+            let words = masked.split(whereSeparator: {
+                $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "(" || $0 == ")" || $0 == ","
+            })
+            .map(String.init)
             if words.first == "from", words.count >= 4, words[2] == "import" {
                 let module = words[1]
                 all.append(module)
@@ -141,8 +158,12 @@ struct ImportTable {
                 }
             } else if words.first == "import", words.count >= 2 {
                 all.append(words[1])
-                if words.count >= 4, words[2] == "as" { add(words[3], words[1]) } else {
-                    add(String(words[1].split(separator: ".").first ?? ""), String(words[1].split(separator: ".").first ?? ""))
+                if words.count >= 4, words[2] == "as" {
+                    add(words[3], words[1])
+                } else {
+                    add(
+                        String(words[1].split(separator: ".").first ?? ""),
+                        String(words[1].split(separator: ".").first ?? ""))
                 }
             }
         case .java, .kotlin:
@@ -178,8 +199,12 @@ struct ImportTable {
             var part = raw.trimmingSpaces()
             if part.hasPrefix("type ") { part = String(part.dropFirst(5)) }
             if let alias = part.firstRange(ofText: " as ") { part = String(part[alias.upperBound...]) }
-            if let colon = part.firstIndex(of: ":") { part = String(part[part.index(after: colon)...]).trimmingSpaces() }
-            if !part.isEmpty, part.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" }) { result.append(part) }
+            if let colon = part.firstIndex(of: ":") {
+                part = String(part[part.index(after: colon)...]).trimmingSpaces()
+            }
+            if !part.isEmpty, part.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" }) {
+                result.append(part)
+            }
         }
         return result
     }

@@ -18,15 +18,19 @@ enum LocalTypes {
                 continue
             }
             let after = source.skipWhitespace(from: index + needle.count)
-            let binds = after < masked.count
-                && ((masked[after] == UInt8(ascii: "=") && after + 1 < masked.count && masked[after + 1] != UInt8(ascii: "=")
+            let binds =
+                after < masked.count
+                && ((masked[after] == UInt8(ascii: "=") && after + 1 < masked.count
+                    && masked[after + 1] != UInt8(ascii: "=")
                     && masked[after + 1] != UInt8(ascii: ">"))
                     || masked[after] == UInt8(ascii: ")") || masked[after] == UInt8(ascii: ":"))
             if binds {
                 var lineStart = index
                 while lineStart > 0, masked[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
                 var lineEnd = index
-                while lineEnd < masked.count, masked[lineEnd] != UInt8(ascii: "\n"), lineEnd - lineStart < 300 { lineEnd += 1 }
+                while lineEnd < masked.count, masked[lineEnd] != UInt8(ascii: "\n"), lineEnd - lineStart < 300 {
+                    lineEnd += 1
+                }
                 if let (bound, type) = binding(String(decoding: source.bytes[lineStart..<lineEnd], as: UTF8.self)),
                     bound == name
                 {
@@ -55,11 +59,13 @@ enum LocalTypes {
             var left = String(text[..<equals]).trimmingSpaces()
             if left.hasSuffix(":") { left = String(left.dropLast()) }
             if let colon = left.firstIndex(of: ":") { left = String(left[..<colon]).trimmingSpaces() }
-            name = String(left.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "$") }).last ?? "")
+            name = String(
+                left.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "$") }).last ?? "")
             text = String(text[next...]).trimmingSpaces()
         }
         guard !name.isEmpty else { return nil }
-        for prefix in ["await ", "new ", "instance_double(", "class_double(", "double(", "instance_spy(", "spy("] where text.hasPrefix(prefix) {
+        for prefix in ["await ", "new ", "instance_double(", "class_double(", "double(", "instance_spy(", "spy("]
+        where text.hasPrefix(prefix) {
             text = String(text.dropFirst(prefix.count)).trimmingSpaces()
         }
         if let quote = text.first, quote == "\"" || quote == "'" { text = String(text.dropFirst()) }
@@ -69,8 +75,9 @@ enum LocalTypes {
             TargetClassifier.camelWords(cleaned).allSatisfy({ !MockMatcher.doubleWords.contains($0) })
         else { return nil }
         let rest = text.dropFirst(type.count)
-        guard type.hasSuffix(".new") || rest.hasPrefix("(") || rest.hasPrefix("\"") || rest.hasPrefix("'")
-            || rest.hasPrefix(",") || rest.hasPrefix(")") || rest.hasPrefix(" }")
+        guard
+            type.hasSuffix(".new") || rest.hasPrefix("(") || rest.hasPrefix("\"") || rest.hasPrefix("'")
+                || rest.hasPrefix(",") || rest.hasPrefix(")") || rest.hasPrefix(" }")
         else { return nil }
         return (name, cleaned.hasSuffix(".") ? String(cleaned.dropLast()) : cleaned)
     }

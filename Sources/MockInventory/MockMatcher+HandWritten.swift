@@ -28,7 +28,8 @@ extension MockMatcher {
                     if body.contains("mock.Mock") { return nil }
                 }
                 return Match(
-                    offset: index, framework: "hand-written fake", target: text, boundary: nil, end: typeName.upperBound)
+                    offset: index, framework: "hand-written fake", target: text, boundary: nil, end: typeName.upperBound
+                )
             }
             // new(mocks.UserRepository) and mocks.NewUserRepository(t): mockery.
             if name == "new", after < masked.count, masked[after] == UInt8(ascii: "("), previous != UInt8(ascii: ".") {
@@ -42,7 +43,8 @@ extension MockMatcher {
                     offset: index, framework: "mockery", target: String(decoding: masked[type], as: UTF8.self),
                     boundary: nil, end: type.upperBound)
             }
-            if name == "mocks", identifier.upperBound < masked.count, masked[identifier.upperBound] == UInt8(ascii: "."),
+            if name == "mocks", identifier.upperBound < masked.count,
+                masked[identifier.upperBound] == UInt8(ascii: "."),
                 previous != UInt8(ascii: ".")
             {
                 let function = source.identifier(at: identifier.upperBound + 1)
@@ -67,7 +69,8 @@ extension MockMatcher {
                 if source.language == .ruby, lineText(from: after, in: source).contains("Sinatra::Base") {
                     boundary = .api
                 }
-                return Match(offset: index, framework: "hand-written fake", target: type, boundary: boundary, end: after)
+                return Match(
+                    offset: index, framework: "hand-written fake", target: type, boundary: boundary, end: after)
             }
             if source.language == .python, name == "MagicMock" || name == "Mock" || name == "AsyncMock",
                 previous != UInt8(ascii: ".") || pythonMockModulePrefix(before: index, in: source),
@@ -122,7 +125,9 @@ extension MockMatcher {
         var cursor = index - 1
         while cursor >= 0, masked[cursor] != UInt8(ascii: "\n") { cursor -= 1 }
         let line = String(decoding: masked[(cursor + 1)..<index], as: UTF8.self)
-        guard let equals = line.lastIndex(of: "="), line[line.index(after: equals)...].allSatisfy({ $0 == " " || $0 == "." || $0.isLetter }) else {
+        guard let equals = line.lastIndex(of: "="),
+            line[line.index(after: equals)...].allSatisfy({ $0 == " " || $0 == "." || $0.isLetter })
+        else {
             return nil
         }
         let left = line[..<equals].trimmingSpaces()

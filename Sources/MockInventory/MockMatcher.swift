@@ -63,7 +63,11 @@ struct MockMatcher {
                     let start = index - rule.keyOffset
                     guard start >= 0, let end = triggerEnd(rule, at: start, in: source) else { continue }
                     guard !claimed.contains(end) else { break }
-                    if let requiredText = rule.requiredText, !requiredText.contains(where: { contains(source.bytes, $0) }) { continue }
+                    if let requiredText = rule.requiredText,
+                        !requiredText.contains(where: { contains(source.bytes, $0) })
+                    {
+                        continue
+                    }
                     guard let target = extract(rule.extraction, triggerEnd: end, in: source) else { continue }
                     claimed.insert(end)
                     results.append(
@@ -104,7 +108,9 @@ struct MockMatcher {
             if expected == UInt8(ascii: "."), offset > 0 { position = source.skipWhitespace(from: position) }
             guard position < masked.count, masked[position] == expected else { return nil }
             position += 1
-            if expected == UInt8(ascii: "."), offset + 1 < trigger.count { position = source.skipWhitespace(from: position) }
+            if expected == UInt8(ascii: "."), offset + 1 < trigger.count {
+                position = source.skipWhitespace(from: position)
+            }
         }
         if start > 0 {
             let previous = masked[start - 1]
@@ -122,7 +128,9 @@ struct MockMatcher {
             guard let first = source.arguments(openParen: openParen).first else { return nil }
             let value = source.value(first)
             // RSpec `double(path: path)`: an anonymous double with stubbed values, not a mocked name.
-            if language == .ruby, source.stringLiteral(first) == nil, value.contains(": ") || value.contains("=>") { return nil }
+            if language == .ruby, source.stringLiteral(first) == nil, value.contains(": ") || value.contains("=>") {
+                return nil
+            }
             return nonEmpty(value)
         case .objectAndMember:
             let arguments = source.arguments(openParen: openParen)
@@ -293,7 +301,9 @@ struct MockMatcher {
         // `allow(X).` ⏎ `to receive(:m)` and `expect(X)` ⏎ `.to receive(:m)`: the statement goes on.
         let next = source.skipWhitespace(from: lineEnd)
         let lastByte = lineEnd > closing ? source.trim(closing..<lineEnd).last.map { masked[$0] } : nil
-        if lastByte == UInt8(ascii: ".") || lineEnd == closing || (next < masked.count && masked[next] == UInt8(ascii: ".")) {
+        if lastByte == UInt8(ascii: ".") || lineEnd == closing
+            || (next < masked.count && masked[next] == UInt8(ascii: "."))
+        {
             lineEnd = next
             while lineEnd < masked.count, masked[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
         }
@@ -372,7 +382,8 @@ struct MockMatcher {
         let words = Set(TargetClassifier.camelWords(name))
         let target = conformances.first { !Self.ignoredConformances.contains($0) } ?? name
         // `OctoKitURLTestSession: RequestKitURLSession`: a test stand-in for a session or client protocol.
-        let testStandIn = words.contains("test") && target != name
+        let testStandIn =
+            words.contains("test") && target != name
             && ["session", "client", "transport", "service"].contains(TargetClassifier.camelWords(target).last ?? "")
         guard !words.isDisjoint(with: Self.fakeWords) || name.hasPrefix("InMemory") || testStandIn else { return nil }
         return Match(offset: offset, framework: "protocol fake", target: target, boundary: nil)

@@ -24,14 +24,18 @@ extension MockRule {
             MockRule(js, "nock(", framework: "nock", .firstString, boundary: .api),
             MockRule(js, "vi.stubGlobal(", framework: "vitest", .firstArgument),
             MockRule(js, "jest.replaceProperty(", framework: "jest", .objectAndMember),
-            MockRule(js, "uponReceiving(", framework: "Pact", .fixed("Pact provider"), boundary: .api, allowsMemberAccess: true),
+            MockRule(
+                js, "uponReceiving(", framework: "Pact", .fixed("Pact provider"), boundary: .api,
+                allowsMemberAccess: true),
         ]
         + ["get", "post", "put", "patch", "delete", "head", "mock", "once", "route", "getOnce", "postOnce"].map {
             MockRule(js, "fetchMock.\($0)(", framework: "fetch-mock", .firstString, boundary: .api)
         }
         + ["http", "rest"].flatMap { namespace in
             httpMethods.map {
-                MockRule(js, "\(namespace).\($0)(", framework: "msw", .firstString, boundary: .api, requires: "msw|server.use(")
+                MockRule(
+                    js, "\(namespace).\($0)(", framework: "msw", .firstString, boundary: .api,
+                    requires: "msw|server.use(")
             }
         }
         + ["query", "mutation", "operation"].map {

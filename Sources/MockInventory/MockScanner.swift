@@ -66,7 +66,8 @@ private struct Walk {
         if isUnit {
             var rails = false
             if entries.contains(where: { $0.name == "Gemfile" }),
-                case .bytes(let gemfile) = FileTree.read(root + "/" + (relative.isEmpty ? "" : relative + "/") + "Gemfile", limit: 256 * 1024)
+                case .bytes(let gemfile) = FileTree.read(
+                    root + "/" + (relative.isEmpty ? "" : relative + "/") + "Gemfile", limit: 256 * 1024)
             {
                 let text = String(decoding: gemfile, as: UTF8.self)
                 rails = text.contains("\"rails\"") || text.contains("'rails'") || text.contains("activerecord")
@@ -165,7 +166,8 @@ private struct Walk {
         }
         if language == .javascript, let manual = manualMock(path) {
             var finding = MockFinding(
-                file: path, line: 1, framework: "jest manual mock", target: manual, boundary: .other, key: manual.lowercased())
+                file: path, line: 1, framework: "jest manual mock", target: manual, boundary: .other,
+                key: manual.lowercased())
             finding.unit = unit
             finding.claims = [.module(ModuleClaim(target: manual, line: 1))]
             findings.append(finding)
@@ -236,8 +238,9 @@ private struct Walk {
             resolved[index].dependency = resolution.dependency
             resolved[index].incidental = resolution.incidental
             resolved[index].boundaryBasis = resolution.basis
-            if resolution.boundary == .other, resolution.incidental == nil, resolution.dependency.isEmpty
-                || DependencyCatalog.sqlEngines.contains(resolution.dependency)
+            if resolution.boundary == .other, resolution.incidental == nil,
+                resolution.dependency.isEmpty
+                    || DependencyCatalog.sqlEngines.contains(resolution.dependency)
             {
                 resolved[index].dependency = resolved[index].target
             }

@@ -39,8 +39,10 @@ package enum RealDependencyDetector {
         ),
         "postgis": Family(boundary: .database, dependency: "postgres", aliases: ["postgres", "postgis"]),
         "mysql": Family(boundary: .database, dependency: "mysql", aliases: ["mysql", "mysql2", "pymysql", "mariadb"]),
-        "mariadb": Family(boundary: .database, dependency: "mysql", aliases: ["mysql", "mysql2", "pymysql", "mariadb"]),
-        "mongo": Family(boundary: .database, dependency: "mongodb", aliases: ["mongo", "mongodb", "mongoose", "pymongo", "motor"]),
+        "mariadb": Family(
+            boundary: .database, dependency: "mysql", aliases: ["mysql", "mysql2", "pymysql", "mariadb"]),
+        "mongo": Family(
+            boundary: .database, dependency: "mongodb", aliases: ["mongo", "mongodb", "mongoose", "pymongo", "motor"]),
         "redis": Family(boundary: .database, dependency: "redis", aliases: ["redis", "ioredis"]),
         "valkey": Family(boundary: .database, dependency: "redis", aliases: ["redis", "valkey"]),
         "cassandra": Family(boundary: .database, dependency: "cassandra", aliases: ["cassandra"]),
@@ -50,7 +52,8 @@ package enum RealDependencyDetector {
         "mssql": Family(boundary: .database, dependency: "sqlserver", aliases: ["sqlserver", "mssql"]),
         "oracle": Family(boundary: .database, dependency: "oracle", aliases: ["oracle"]),
         "neo4j": Family(boundary: .database, dependency: "neo4j", aliases: ["neo4j"]),
-        "localstack": Family(boundary: .api, dependency: "aws", aliases: ["localstack", "boto3", "botocore", "aws-sdk"]),
+        "localstack": Family(
+            boundary: .api, dependency: "aws", aliases: ["localstack", "boto3", "botocore", "aws-sdk"]),
         "minio": Family(boundary: .api, dependency: "s3", aliases: ["minio", "s3"]),
         "rabbitmq": Family(boundary: .api, dependency: "rabbitmq", aliases: ["rabbitmq", "amqp", "amqplib", "pika"]),
         "kafka": Family(boundary: .api, dependency: "kafka", aliases: ["kafka", "kafkajs", "redpanda"]),
@@ -92,11 +95,17 @@ package enum RealDependencyDetector {
         let mayUseContainers = contains(source.bytes, "estcontainers")
         let mayReplayRecordings = recordingHints.contains { contains(source.masked, $0) }
         let connectionStrings = connectionStringSchemes(in: source)
-        var facts = facts(path: path, source: source, imports: imports, railsUnit: railsUnit && source.language == .ruby && (contains(source.bytes, "rails_helper") || contains(source.bytes, "test_helper") || contains(source.masked, "FactoryBot")))
+        var facts = facts(
+            path: path, source: source, imports: imports,
+            railsUnit: railsUnit && source.language == .ruby
+                && (contains(source.bytes, "rails_helper") || contains(source.bytes, "test_helper")
+                    || contains(source.masked, "FactoryBot"))
+        )
         // A black-box integration test (no client of its own) reaches the stack the compose file starts.
         let startsCompose = facts.usesCompose
-        guard isIntegration || mayUseContainers || mayReplayRecordings || !connectionStrings.isEmpty
-            || !facts.dependencies.isEmpty || startsCompose
+        guard
+            isIntegration || mayUseContainers || mayReplayRecordings || !connectionStrings.isEmpty
+                || !facts.dependencies.isEmpty || startsCompose
         else {
             return nil
         }
@@ -188,7 +197,9 @@ package enum RealDependencyDetector {
                 let text = String(decoding: source.bytes[range], as: UTF8.self).lowercased()
                 if let host = TargetClassifier.host(ofURL: text) {
                     evidence.literalHosts.insert(host)
-                } else if text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." || $0 == ":" }) {
+                } else if text.allSatisfy({
+                    $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." || $0 == ":"
+                }) {
                     evidence.literalHosts.insert(String(text.prefix { $0 != ":" }))
                 }
             }
@@ -198,7 +209,8 @@ package enum RealDependencyDetector {
 
     /// `localhost`, `127.0.0.1`, `0.0.0.0`, `::1` and `*.localhost`.
     static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host.hasPrefix("127.") || host == "0.0.0.0" || host == "[::1]" || host.hasSuffix(".localhost")
+        host == "localhost" || host.hasPrefix("127.") || host == "0.0.0.0" || host == "[::1]"
+            || host.hasSuffix(".localhost")
     }
 
     /// Reserved placeholder hosts (`*.test`, `*.example`, `example.com`, `*.invalid`, `*.local`): never a real call.
@@ -357,7 +369,8 @@ package enum RealDependencyDetector {
     static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
         var needle = needle
         return needle.withUTF8 { pattern in
-            guard let first = pattern.first, let patternBase = pattern.baseAddress, haystack.count >= pattern.count else {
+            guard let first = pattern.first, let patternBase = pattern.baseAddress, haystack.count >= pattern.count
+            else {
                 return false
             }
             return haystack.withUnsafeBufferPointer { buffer in

@@ -56,7 +56,8 @@ extension ScanReport {
             for group in coveredGroups {
                 guard let first = group.findings.first(where: { findings[$0].covered }) else { continue }
                 let reason = findings[first].reason
-                lines.append("- \(group.headline) — " + (reason.hasPrefix("covered: ") ? String(reason.dropFirst(9)) : reason))
+                lines.append(
+                    "- \(group.headline) — " + (reason.hasPrefix("covered: ") ? String(reason.dropFirst(9)) : reason))
             }
         }
 
@@ -70,9 +71,13 @@ extension ScanReport {
             lines.append("")
             for group in internalGroups.prefix(Self.groupsShown) {
                 let first = group.findings.first.map { findings[$0] }
-                lines.append("- `\(group.dependency)`: \(group.findings.count) mock\(group.findings.count == 1 ? "" : "s") in \(group.files) file\(group.files == 1 ? "" : "s")" + (first.map { " (first `\($0.file):\($0.line)`)" } ?? ""))
+                lines.append(
+                    "- `\(group.dependency)`: \(group.findings.count) mock\(group.findings.count == 1 ? "" : "s") in \(group.files) file\(group.files == 1 ? "" : "s")"
+                        + (first.map { " (first `\($0.file):\($0.line)`)" } ?? ""))
             }
-            if internalGroups.count > Self.groupsShown { lines.append("- … and \(internalGroups.count - Self.groupsShown) more") }
+            if internalGroups.count > Self.groupsShown {
+                lines.append("- … and \(internalGroups.count - Self.groupsShown) more")
+            }
         }
 
         if !incidental.isEmpty {
@@ -98,7 +103,9 @@ extension ScanReport {
             if let note = item.note { line += "; \(note)" }
             lines.append(line)
         }
-        if evidence.count > Self.evidenceShown { lines.append("- … and \(evidence.count - Self.evidenceShown) more (see `--format json`)") }
+        if evidence.count > Self.evidenceShown {
+            lines.append("- … and \(evidence.count - Self.evidenceShown) more (see `--format json`)")
+        }
 
         if !unreadable.isEmpty {
             lines.append("")
@@ -152,12 +159,15 @@ extension MockClaim {
         case .http(let claim):
             var text = (claim.method ?? "ANY") + " " + (claim.url ?? claim.path ?? "*")
             if let status = claim.status { text += " → \(status)" }
-            if !claim.responseFields.isEmpty { text += " {" + claim.responseFields.prefix(6).joined(separator: ", ") + "}" }
+            if !claim.responseFields.isEmpty {
+                text += " {" + claim.responseFields.prefix(6).joined(separator: ", ") + "}"
+            }
             if let fixture = claim.fixture { text += " (file \(fixture))" }
             return text
         case .sql(let claim):
             let statement = claim.statement.map { $0.count > 80 ? String($0.prefix(77)) + "…" : $0 } ?? "?"
-            return "SQL `\(statement)`" + (claim.returnedColumns.isEmpty ? "" : " → (" + claim.returnedColumns.joined(separator: ", ") + ")")
+            return "SQL `\(statement)`"
+                + (claim.returnedColumns.isEmpty ? "" : " → (" + claim.returnedColumns.joined(separator: ", ") + ")")
         case .module(let claim):
             return claim.members.isEmpty ? "" : "stubs " + claim.members.prefix(6).joined(separator: ", ")
         }

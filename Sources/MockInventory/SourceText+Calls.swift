@@ -18,7 +18,8 @@ extension SourceText {
         guard open < masked.count else { return masked.count }
         let opener = masked[open]
         let closer: UInt8 =
-            opener == UInt8(ascii: "(") ? UInt8(ascii: ")") : opener == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: "}")
+            opener == UInt8(ascii: "(")
+            ? UInt8(ascii: ")") : opener == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: "}")
         var depth = 0
         var index = open
         let limit = min(masked.count, open + 65_536)
@@ -49,10 +50,14 @@ extension SourceText {
             if nameRange.upperBound < masked.count, masked[nameRange.upperBound] == UInt8(ascii: "(") {
                 let open = nameRange.upperBound
                 let end = closing(open)
-                links.append(ChainLink(name: name, offset: nameStart, openParen: open, arguments: arguments(openParen: open), end: end))
+                links.append(
+                    ChainLink(
+                        name: name, offset: nameStart, openParen: open, arguments: arguments(openParen: open), end: end)
+                )
                 index = end
             } else {
-                links.append(ChainLink(name: name, offset: nameStart, openParen: nil, arguments: [], end: nameRange.upperBound))
+                links.append(
+                    ChainLink(name: name, offset: nameStart, openParen: nil, arguments: [], end: nameRange.upperBound))
                 index = nameRange.upperBound
             }
         }

@@ -76,7 +76,9 @@ enum TestRunDetector {
                 }
             case .go:
                 if previousWord == "func", word.hasPrefix("Test") { tests += 1 }
-                if word == "Skip" || word == "SkipNow" || word == "Skipf", previousWord == "." { skipped += 1; marker = "t.Skip" }
+                if word == "Skip" || word == "SkipNow" || word == "Skipf", previousWord == "." {
+                    skipped += 1; marker = "t.Skip"
+                }
             case .java, .kotlin:
                 if annotated, word == "Test" || word == "ParameterizedTest" || word == "RepeatedTest" { tests += 1 }
                 if annotated, word == "Disabled" || word == "Ignore" {
@@ -90,7 +92,9 @@ enum TestRunDetector {
                     marker = "@\(word)"
                 }
             case .ruby:
-                if ["it", "specify", "scenario", "example", "test"].contains(word), previousWord != ".", previousWord != "def" {
+                if ["it", "specify", "scenario", "example", "test"].contains(word), previousWord != ".",
+                    previousWord != "def"
+                {
                     tests += 1
                 }
                 if ["xit", "xspecify", "xscenario", "xexample"].contains(word) {
@@ -118,7 +122,9 @@ enum TestRunDetector {
                     }
                 }
                 if word == "XCTSkip" || word == "XCTSkipIf" || word == "XCTSkipUnless" { skipped += 1; marker = word }
-                if previousWord == "func", word.hasPrefix("disabled_test") || word.hasPrefix("DISABLED_test") || word.hasPrefix("xtest") {
+                if previousWord == "func",
+                    word.hasPrefix("disabled_test") || word.hasPrefix("DISABLED_test") || word.hasPrefix("xtest")
+                {
                     tests += 1
                     skipped += 1
                     marker = word

@@ -9,7 +9,8 @@ struct MockInventoryCaseTests {
     }
 
     private func finding(_ report: ScanReport, _ file: String, _ line: Int) throws -> MockFinding {
-        try #require(report.findings.first { $0.file == file && $0.line == line }, "\(report.findings.map(\.summaryLine))")
+        try #require(
+            report.findings.first { $0.file == file && $0.line == line }, "\(report.findings.map(\.summaryLine))")
     }
 
     // MARK: Coverage is sound
@@ -44,8 +45,15 @@ struct MockInventoryCaseTests {
         let mock = try finding(report, "Tests/ClientTests/UserTests.swift", 7)
         #expect(mock.framework == "Mocker" && mock.dependency == "http api.github.com")
         #expect(!mock.covered)
-        #expect(mock.reason.contains("`Tests/ClientTests/ClientIntegrationTests.swift`: no test runs (@Test(.disabled))"))
-        #expect(mock.claims == [.http(HTTPClaim(method: "GET", url: "https://api.github.com/user", host: "api.github.com", path: "/user", status: 200, line: 7))])
+        #expect(
+            mock.reason.contains("`Tests/ClientTests/ClientIntegrationTests.swift`: no test runs (@Test(.disabled))"))
+        #expect(
+            mock.claims == [
+                .http(
+                    HTTPClaim(
+                        method: "GET", url: "https://api.github.com/user", host: "api.github.com", path: "/user",
+                        status: 200, line: 7))
+            ])
         #expect(report.evidence.first { $0.source.hasSuffix("ClientIntegrationTests.swift") }?.running == false)
     }
 
@@ -55,12 +63,18 @@ struct MockInventoryCaseTests {
         #expect(mock.boundary == .api && mock.dependency == "http")
         #expect(mock.boundaryBasis.contains("OpenLibraryApiClient.java"))
         #expect(!mock.covered)
-        #expect(mock.claims == [.module(ModuleClaim(target: "OpenLibraryApiClient", members: ["fetchMetadataForBook"], line: 9))])
+        #expect(
+            mock.claims == [
+                .module(ModuleClaim(target: "OpenLibraryApiClient", members: ["fetchMetadataForBook"], line: 9))
+            ])
         let wiremock = try finding(report, "src/test/java/com/example/books/OpenLibraryApiClientIT.java", 13)
         #expect(wiremock.framework == "WireMock" && !wiremock.covered)
         #expect(
             wiremock.claims == [
-                .http(HTTPClaim(method: "GET", url: "/api/books?bibkeys=ISBN:42", path: "/api/books", status: 200, fixture: "book.json", line: 13))
+                .http(
+                    HTTPClaim(
+                        method: "GET", url: "/api/books?bibkeys=ISBN:42", path: "/api/books", status: 200,
+                        fixture: "book.json", line: 13))
             ])
     }
 
@@ -106,7 +120,8 @@ struct MockInventoryCaseTests {
     @Test func pytestEngineCoversSessionPatches() throws {
         let report = try scan("pytest-engine")
         let session = try finding(report, "tests/test_pre_start.py", 8)
-        #expect(session.target == "app.pre_start.Session" && session.boundary == .database && session.dependency == "sql")
+        #expect(
+            session.target == "app.pre_start.Session" && session.boundary == .database && session.dependency == "sql")
         #expect(session.covered && session.coveredBy == ["tests/conftest.py"])
         #expect(report.incidental.map(\.target) == ["logger.info"])
         let engine = try finding(report, "tests/test_pre_start.py", 7)
@@ -125,7 +140,13 @@ struct MockInventoryCaseTests {
         let mock = try finding(report, "internal/db/repo_test.go", 11)
         #expect(mock.covered && mock.coverage == .target)
         #expect(mock.coveredBy == ["internal/db/db_integration_test.go"])
-        #expect(mock.claims == [.sql(SQLClaim(statement: "SELECT id, name FROM users WHERE id = $1", returnedColumns: ["id", "name"], line: 13))])
+        #expect(
+            mock.claims == [
+                .sql(
+                    SQLClaim(
+                        statement: "SELECT id, name FROM users WHERE id = $1", returnedColumns: ["id", "name"], line: 13
+                    ))
+            ])
     }
 
     @Test func httptestAroundOwnHandlerIsNotAMock() throws {
@@ -165,13 +186,18 @@ struct MockInventoryCaseTests {
                 "ruby/github_spec.rb:13 rspec-mocks Faraday::Connection#get",
                 "swift/RatesTests.swift:7 Mocker https://api.rates.io/latest?base=EUR",
             ], "\(found)")
-        #expect(report.findings.allSatisfy { $0.boundary != .other }, "\(report.findings.filter { $0.boundary == .other }.map(\.summaryLine))")
+        #expect(
+            report.findings.allSatisfy { $0.boundary != .other },
+            "\(report.findings.filter { $0.boundary == .other }.map(\.summaryLine))")
         let emailSender = try finding(report, "go/service_test.go", 10)
         #expect(emailSender.claims == [.module(ModuleClaim(target: "EmailSender", members: ["Send"], line: 10))])
         let stripe = try finding(report, "py/test_sync.py", 11)
         #expect(
             stripe.claims == [
-                .http(HTTPClaim(method: "POST", url: "https://api.stripe.com/v1/charges", host: "api.stripe.com", path: "/v1/charges", status: 201, responseFields: ["id", "status"], line: 11))
+                .http(
+                    HTTPClaim(
+                        method: "POST", url: "https://api.stripe.com/v1/charges", host: "api.stripe.com",
+                        path: "/v1/charges", status: 201, responseFields: ["id", "status"], line: 11))
             ])
         #expect(!report.findings.contains { $0.file.hasPrefix("test/vendor-copy/") })
     }
@@ -180,7 +206,8 @@ struct MockInventoryCaseTests {
 
     @Test func boundaryTraps() throws {
         let report = try scan("boundary-traps")
-        let byTarget = Dictionary(report.findings.map { ($0.target, $0.boundary) }, uniquingKeysWith: { first, _ in first })
+        let byTarget = Dictionary(
+            report.findings.map { ($0.target, $0.boundary) }, uniquingKeysWith: { first, _ in first })
         #expect(byTarget["CommitFile.filename"] == .other)
         #expect(byTarget["RequestRedirect.code"] == .other)
         #expect(byTarget["sqlmodel.Session.exec"] == .database)
@@ -201,8 +228,15 @@ struct MockInventoryCaseTests {
         let nock = try finding(report, "test/api.test.ts", 10)
         #expect(
             nock.claims == [
-                .http(HTTPClaim(method: "POST", url: "https://mailer.example.org/send", host: "mailer.example.org", path: "/send", status: 202, responseFields: ["id", "queued"], requestFields: ["to", "subject"], line: 11)),
-                .http(HTTPClaim(method: "GET", url: "https://mailer.example.org/status/m1", host: "mailer.example.org", path: "/status/m1", status: 200, responseFields: ["state"], line: 13)),
+                .http(
+                    HTTPClaim(
+                        method: "POST", url: "https://mailer.example.org/send", host: "mailer.example.org",
+                        path: "/send", status: 202, responseFields: ["id", "queued"], requestFields: ["to", "subject"],
+                        line: 11)),
+                .http(
+                    HTTPClaim(
+                        method: "GET", url: "https://mailer.example.org/status/m1", host: "mailer.example.org",
+                        path: "/status/m1", status: 200, responseFields: ["state"], line: 13)),
             ])
         #expect(nock.dependency == "http mailer.example.org")
         let factory = try finding(report, "test/api.test.ts", 4)
@@ -210,7 +244,11 @@ struct MockInventoryCaseTests {
         let repo = try finding(report, "test/api.test.ts", 18)
         #expect(
             repo.claims == [
-                .http(HTTPClaim(method: "GET", url: "https://api.github.com/repos/:owner/:repo", host: "api.github.com", path: "/repos/:owner/:repo", status: 200, responseFields: ["id", "owner", "owner.login", "topics"], line: 18))
+                .http(
+                    HTTPClaim(
+                        method: "GET", url: "https://api.github.com/repos/:owner/:repo", host: "api.github.com",
+                        path: "/repos/:owner/:repo", status: 200,
+                        responseFields: ["id", "owner", "owner.login", "topics"], line: 18))
             ])
         let issues = try finding(report, "test/api.test.ts", 19)
         guard case .http(let created) = issues.claims.first else {
@@ -219,10 +257,17 @@ struct MockInventoryCaseTests {
         }
         #expect(created.status == 201)
         let patch = try finding(report, "tests/test_mailer.py", 5)
-        #expect(patch.claims == [.module(ModuleClaim(target: "app.services.mailer.send", createAllowed: true, line: 5))])
+        #expect(
+            patch.claims == [.module(ModuleClaim(target: "app.services.mailer.send", createAllowed: true, line: 5))])
         #expect(patch.boundary == .api && patch.dependency == "smtp")
         let sql = try finding(report, "store/user_test.go", 10)
-        #expect(sql.claims == [.sql(SQLClaim(statement: "SELECT id, email FROM users WHERE id = $1", returnedColumns: ["id", "email"], line: 12))])
+        #expect(
+            sql.claims == [
+                .sql(
+                    SQLClaim(
+                        statement: "SELECT id, email FROM users WHERE id = $1", returnedColumns: ["id", "email"],
+                        line: 12))
+            ])
         let groups = report.groups
         #expect(groups.first?.external == true && (groups.first?.uncovered ?? 0) > 0)
         #expect(report.text.contains("**http api.github.com** (api, unit `.`): 2 mocks in 1 file, no real test"))

@@ -106,7 +106,9 @@ struct MockScannerFixtureTests {
         #expect(report.evidence.first?.boundaries == [.database])
         #expect(report.findings.first { $0.target == "UserRepository" }?.coverage == .boundary)
         #expect(report.findings.first { $0.target == "JdbcTemplate" }?.coverage == .boundary)
-        #expect(report.findings.first { $0.target == "ReportStorage" }?.claims.first == .module(ModuleClaim(target: "ReportStorage", members: ["save"], line: 10)))
+        #expect(
+            report.findings.first { $0.target == "ReportStorage" }?.claims.first
+                == .module(ModuleClaim(target: "ReportStorage", members: ["save"], line: 10)))
     }
 
     @Test func rubyFixture() throws {

@@ -25,7 +25,8 @@ struct RealDependencyDetectorTests {
                 """)
             let report = try MockScanner.scan(root: root)
             // A WireMock container stands in for a dependency: it is not one.
-            #expect(report.evidence.map(\.source) == ["docker-compose.test.yml#files", "docker-compose.test.yml#mysql"])
+            #expect(
+                report.evidence.map(\.source) == ["docker-compose.test.yml#files", "docker-compose.test.yml#mysql"])
             #expect(report.evidence.map(\.line) == [9, 5])
             #expect(report.evidence.map(\.boundaries) == [[.api], [.database]])
             #expect(report.evidence.map(\.dependencies) == [["s3"], ["mysql"]])
@@ -40,7 +41,9 @@ struct RealDependencyDetectorTests {
             try writeFile(root + "/src/cache.test.ts", "jest.mock('ioredis');\njest.mock('pg');\n")
             let report = try MockScanner.scan(root: root)
             #expect(report.findings.map(\.coverage) == [nil, nil])
-            #expect(report.findings.first?.reason.contains("`compose.yaml#cache` is a compose service no test starts or reaches") == true)
+            #expect(
+                report.findings.first?.reason.contains(
+                    "`compose.yaml#cache` is a compose service no test starts or reaches") == true)
         }
     }
 
