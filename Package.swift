@@ -26,7 +26,9 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
         // Config, paths, files, JSON, time, process spawning and the API client: what every feature builds on.
-        .target(name: "Shared"),
+        .target(name: "Shared", dependencies: ["CSpawn"]),
+        // posix_spawn's chdir file action, which Swift's Glibc module does not export.
+        .target(name: "CSpawn"),
         // Credentials, the machine key, AES-GCM prompts, Ed25519 manifests (swift-crypto; CryptoKit on macOS).
         .target(
             name: "SharedCrypto",
@@ -77,7 +79,8 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "Shared", "SharedCrypto", "SessionLog", .product(name: "FlyingFox", package: "FlyingFox"),
+                "Shared", "SharedCrypto", "SessionLog", "CZlib", .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Tests/TestSupport"
         ),

@@ -31,8 +31,7 @@ package enum UpdateNotice {
         script: String, stateFile: String, delaySeconds: Int, environment: Environment, clock: WallClock
     ) throws -> String? {
         guard stateFile.hasSuffix("/.oss/workflow-state.json") else { return nil }
-        let result = CapturedProcess.run(
-            script, arguments: [], environment: environment, stderrLog: nil, timeout: scriptTimeout)
+        let result = ChildProcess.run(script, arguments: [], environment: environment, timeout: scriptTimeout)
         let text = String(decoding: result.stdout, as: UTF8.self).trimmingWhitespace
         guard result.status == 0, !text.isEmpty else { return nil }
         if delaySeconds > 0 { sleep(UInt32(delaySeconds)) }

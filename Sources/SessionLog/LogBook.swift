@@ -37,6 +37,20 @@ package struct LogBook: Sendable {
         return (LogBook(base: base, settings: settings, clock: clock), warning)
     }
 
+    /// The resolved log book with its directories made (`~/.oss` 0700 when missing, `current-session/`,
+    /// `archive/`): what every logging call starts with. The settings warning, if any, is returned to show once.
+    /// - Throws: `FileError` when a directory cannot be made.
+    package static func open(environment: Environment, clock: WallClock = .system) throws(FileError) -> (
+        book: LogBook, warning: String?
+    ) {
+        let (book, warning) = resolve(environment: environment, clock: clock)
+        // ~/.oss is private (0700, as session-start makes it); created as a mere parent of the logs it got 0755.
+        let ossDir = OSSPaths(environment: environment).ossDir
+        if !FileSystem.isDirectory(ossDir) { try FileSystem.createDirectories(ossDir, mode: 0o700) }
+        try book.prepare()
+        return (book, warning)
+    }
+
     /// `<base>/current-session`.
     package var currentSession: String { base.appendingPathComponent("current-session") }
     /// `<base>/current-session/session.log`, the unified log.

@@ -18,7 +18,7 @@ enum OSSLog {
             Console.standard.line("oss-log \(ToolVersion.current)")
             exit(0)
         default:
-            let effects = WorkflowStateSideEffects(reportingTo: .standard)
+            let effects = StoredWorkflowStateEffects(reportingTo: .standard)
             let command = LogCommand(environment: .current(), console: .standard, effects: effects)
             exit(command.run(arguments))
         }

@@ -21,9 +21,6 @@ package struct Console: Sendable {
         err(text + "\n")
     }
 
-    /// A console discarding everything.
-    package static let discard = Console(out: { _ in }, err: { _ in })
-
     /// The process's own stdout and stderr, written unbuffered with `write(2)`.
     package static let standard = Console(
         out: { FileDescriptorWriter.write($0, to: 1) },

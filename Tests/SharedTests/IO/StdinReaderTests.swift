@@ -2,6 +2,7 @@ import Shared
 import StatusLine
 import Testing
 
+@Suite(.timeLimit(.minutes(2)))
 struct StdinReaderTests {
     /// A pipe; the test closes what it still holds.
     private func makePipe() -> (read: Int32, write: Int32) {
