@@ -3,6 +3,14 @@ import PromptDecrypt
 import SessionLog
 import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The `/oss:integration` run (compatibility.md#integration) in one process: project check, auth check, `oss-log init
 /// integration`, `oss-notify --workflow integration start '{}'`, the decrypted `commands/integration` prompt (as
 /// `oss-decrypt --type commands --name integration` fetches and verifies it) and the project's mock inventory.

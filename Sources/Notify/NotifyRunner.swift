@@ -2,6 +2,14 @@ import SessionLog
 import Shared
 import WorkflowState
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Carries out one `oss-notify` call: builds its `NotifyPlan`, then writes the log line, applies the state verbs in
 /// one transaction, hands network sends to a detached `oss-decrypt --deliver`, runs the checklist and prints the
 /// chain block. Confirmation lines of the state verbs are not printed (D10); stdout carries only the chain block.

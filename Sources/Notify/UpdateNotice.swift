@@ -1,6 +1,14 @@
 import Shared
 import WorkflowState
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The background update check of a session start (compatibility.md#notify-session-issue): run `check-updates.sh` (3 s budget); when it
 /// prints something, wait (11 s upstream, so the session notice shows first), then post that text as a 30 s
 /// notification. Runs in a detached `oss-notify --session-update-notice` process.

@@ -1,6 +1,14 @@
 import CZlib
 import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// gzip compression through the system zlib.
 package enum Gzip {
     /// Compresses `source` into `destination` (gzip format, default level), writing the result atomically.

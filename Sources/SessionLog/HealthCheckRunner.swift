@@ -1,5 +1,13 @@
 import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `oss-log health-check`: runs the plugin's watcher health check for the active project, showing its output and
 /// keeping a copy in `current-session/health-check.log`; exits with the check's own status.
 struct HealthCheckRunner {

@@ -1,5 +1,13 @@
 import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The session and command logs of one log base (`<project>/.oss/logs` or `~/.oss/logs`), compatibility.md#logs.
 ///
 /// Every append is one `write(2)` per line on `O_APPEND` descriptors while holding a shared `flock` on

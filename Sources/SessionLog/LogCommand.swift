@@ -1,5 +1,13 @@
 import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `oss-log <action> [args…]`: every action of compatibility.md#log-actions, with the original's positional grammar (any payload
 /// text is accepted verbatim, leading dashes included), stdout lines and exit codes (0, and 1 for usage errors).
 package struct LogCommand {

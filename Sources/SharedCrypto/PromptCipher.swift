@@ -2,6 +2,14 @@ import Crypto
 import CryptoExtras
 import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The prompt recipe of compatibility.md#prompt-crypto: licenseId, PBKDF2-HMAC-SHA256 key, AES-256-GCM with a separate tag.
 package enum PromptCipher {
     /// PBKDF2 iteration count used by the service.

@@ -1,6 +1,14 @@
 import PromptDecrypt
 import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `oss-decrypt`: fetches, decrypts and verifies One Shot Ship prompts (drop-in for the node original).
 ///
 /// The grammar is the original's (unknown arguments ignored, `-h`/`-v` aliases, no `--x=y`), which ArgumentParser

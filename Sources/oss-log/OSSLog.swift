@@ -1,6 +1,14 @@
 import SessionLog
 import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `oss-log`: the native replacement for the plugin's `oss-log.sh`.
 ///
 /// The grammar is the original's positional one (`oss-log <action> <args…>`), where payloads are free text that

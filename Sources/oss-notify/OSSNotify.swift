@@ -3,6 +3,14 @@ import Shared
 import StatusLine
 import WorkflowState
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `oss-notify`: workflow, session, issue and direct notifications, the workflow-state verbs and the status line.
 ///
 /// The grammar is the original's positional one, whose payloads are free text that may begin with `-`; it is

@@ -1,5 +1,13 @@
 import Dispatch
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `HTTPTransport` that runs the system `curl` for each request.
 ///
 /// Why not URLSession here: on Linux, linking FoundationNetworking costs ~10 ms at every start, the first request

@@ -1,5 +1,13 @@
 import Dispatch
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Runs async work from a synchronous `main` and waits for it. The tools keep `main` synchronous because an async
 /// main that suspends makes a fully static binary's exit slow (compatibility.md#runtime).
 package enum BlockingTask {

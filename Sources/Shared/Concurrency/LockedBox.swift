@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A value guarded by a mutex, for state shared between tasks and transport callbacks.
 ///
 /// `Synchronization.Mutex` needs macOS 15; this works on every platform the package builds for.

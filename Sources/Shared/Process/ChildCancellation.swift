@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Lets another thread kill a child that `ChildProcess.run` is waiting for (an HTTP request whose task was
 /// cancelled). Killing before the spawn prevents the spawn.
 package final class ChildCancellation: Sendable {

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The one way this package starts a process: `posix_spawn` with explicit stdio, the working directory set in the
 /// child (never by changing ours), no descriptor of ours inherited, pipes polled against a deadline on the
 /// monotonic clock, and the child killed when the deadline passes, stdout overflows or the caller cancels.

@@ -1,5 +1,13 @@
 import CSpawn
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The `posix_spawn` file actions and attributes of one child, and the spawn call itself (used by `ChildProcess`).
 final class SpawnFileActions {
     #if canImport(Darwin)

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Where a command's output goes. Shared code never prints: it writes through the sinks a tool hands it.
 package struct Console: Sendable {
     /// Receives standard-output text (already newline-terminated where lines are meant).

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Milliseconds on the monotonic clock: for deadlines and durations, which must not jump with the wall clock.
 package enum MonotonicClock {
     /// Milliseconds since an arbitrary fixed point (boot on Linux).
