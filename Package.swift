@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "oss-notify", targets: ["oss-notify"]),
         .executable(name: "oss-decrypt", targets: ["oss-decrypt"]),
         .executable(name: "oss-integration", targets: ["oss-integration"]),
+        .executable(name: "oss-hooks", targets: ["oss-hooks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,6 +33,8 @@ let package = Package(
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // Install, re-apply, doctor and uninstall of the native bundle (oss-hooks).
+        .target(name: "Installer", dependencies: ["Shared"]),
         // ArgumentParser glue shared by the four tools.
         .target(
             name: "ToolSupport",
@@ -44,6 +47,7 @@ let package = Package(
         .executableTarget(name: "oss-notify", dependencies: ["Shared", "ToolSupport"]),
         .executableTarget(name: "oss-decrypt", dependencies: ["Shared"]),
         .executableTarget(name: "oss-integration", dependencies: ["Shared", "ToolSupport"]),
+        .executableTarget(name: "oss-hooks", dependencies: ["Installer", "Shared"]),
 
         // Test support
 
@@ -60,7 +64,7 @@ let package = Package(
 
         .testTarget(
             name: "SharedTests",
-            dependencies: ["Shared", "TestSupport"],
+            dependencies: ["Shared", "Installer", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
