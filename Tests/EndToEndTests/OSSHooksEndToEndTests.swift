@@ -61,7 +61,10 @@ struct OSSHooksEndToEndTests {
             #expect(status == 0, "\(report.pretty)")
             #expect(report["native"] == true)
             #expect(report["pluginRoots"]?.arrayValue?.count == 1)
-            #expect(report["pluginRoots"]?[0]?["foundIn"] == ["installed_plugins.json", "cache"])
+            #expect(
+                report["pluginRoots"]?.arrayValue?.first?["foundIn"] == [
+                    "installed_plugins.json", "cache", "plugin-root",
+                ])
             #expect(report["binaries"]?["oss-decrypt"] == .string(ToolVersion.current))
             #expect(report["credentialsPresent"] == false)
             #expect(report["apiKeyPresent"] == false)
@@ -130,11 +133,20 @@ struct OSSHooksEndToEndTests {
                 #expect(!FileSystem.exists(plugin + "/hooks/.oss-native-backup"))
                 #expect(!FileSystem.exists(plugin + "/commands/.oss-native-backup"))
             }
-            #expect(
-                readFile(fake.oss + "/hooks/oss-log.sh") == FakeClaudeCode.original("oss-log.sh", version: "2.0.81"))
-            #expect(
-                readFile(fake.oss + "/oss-statusline.sh")
-                    == FakeClaudeCode.original("oss-statusline.sh", version: "2.0.81"))
+            // ~/.oss holds a bash original again (whichever version the plugin last copied before a re-apply), and the
+            // plugin's next session start copies its current version's own scripts.
+            let bashVersions = ["2.0.80", "2.0.81"]
+            for name in FakeClaudeCode.shims {
+                let restored = readFile(fake.oss + "/hooks/" + name)
+                #expect(bashVersions.contains { restored == FakeClaudeCode.original(name, version: $0) }, "\(name)")
+            }
+            let restoredLine = readFile(fake.oss + "/oss-statusline.sh")
+            #expect(bashVersions.contains { restoredLine == FakeClaudeCode.original("oss-statusline.sh", version: $0) })
+            #expect(!FileSystem.exists(fake.oss + "/hooks/.oss-native-backup"))
+            #expect(try fake.pluginCopyStep(version: "2.0.81", path: path).status == 0)
+            for name in FakeClaudeCode.shims {
+                #expect(readFile(fake.oss + "/hooks/" + name) == FakeClaudeCode.original(name, version: "2.0.81"))
+            }
             #expect(!FileSystem.exists(fake.settings))
             #expect(!FileSystem.exists(fake.oss + "/native"))
             for tool in FakeClaudeCode.tools { #expect(!FileSystem.exists(fake.oss + "/bin/" + tool)) }
@@ -290,7 +302,7 @@ struct OSSHooksEndToEndTests {
             let (status, report) = try fake.doctor(path: path)
             #expect(status == 1)
             #expect(report["sessionStartEntry"] == false)
-            let origins = report["pluginRoots"]?.arrayValue?.map { $0["foundIn"]?[0]?.stringValue ?? "" }
+            let origins = report["pluginRoots"]?.arrayValue?.map { $0["foundIn"]?.arrayValue?.first?.stringValue ?? "" }
             #expect(origins == ["installed_plugins.json", "plugin-root", "--plugin-root"])
 
             // The explicit root was recorded, so re-apply keeps it native too.

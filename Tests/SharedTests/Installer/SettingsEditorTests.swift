@@ -18,7 +18,7 @@ struct SettingsEditorTests {
     @Test func createsAFileWhenThereIsNone() throws {
         let text = try add(nil)
         let value = try JSONValue.parse(text)
-        #expect(value["hooks"]?["SessionStart"]?[0] == SettingsEditor.entry(command: command))
+        #expect(value["hooks"]?["SessionStart"]?.arrayValue?.first == SettingsEditor.entry(command: command))
         #expect(text.hasSuffix("}\n"))
         #expect(try remove(text) == "{}\n")
     }
