@@ -42,7 +42,11 @@ package struct NativeTarget: Equatable, Sendable {
         if isCurrent { return false }
         let directory = path.deletingLastPathComponent
         try FileSystem.createDirectories(directory)
-        if let existing = SmallFile.read(path, limit: 16 << 20), !Self.isNative(existing, like: bytes) {
+        // An empty file or a prefix of ours is a copy caught half-way (the plugin's session start copies with `cp`,
+        // which truncates first): nothing worth keeping, and it must not replace a real backup.
+        if let existing = SmallFile.read(path, limit: 16 << 20), !existing.isEmpty,
+            !bytes.starts(with: existing), !Self.isNative(existing, like: bytes)
+        {
             try FileSystem.createDirectories(backupPath.deletingLastPathComponent, mode: 0o755)
             try FileSystem.writeAtomically(existing, to: backupPath, mode: Self.mode(of: path) ?? mode)
         }
