@@ -138,7 +138,9 @@ struct OSSHooksEndToEndTests {
             let bashVersions = ["2.0.80", "2.0.81"]
             for name in FakeClaudeCode.shims {
                 let restored = readFile(fake.oss + "/hooks/" + name)
-                #expect(bashVersions.contains { restored == FakeClaudeCode.original(name, version: $0) }, "\(name): \(restored ?? "missing")")
+                #expect(
+                    bashVersions.contains { restored == FakeClaudeCode.original(name, version: $0) },
+                    "\(name): \(restored ?? "missing")")
             }
             let restoredLine = readFile(fake.oss + "/oss-statusline.sh")
             #expect(bashVersions.contains { restoredLine == FakeClaudeCode.original("oss-statusline.sh", version: $0) })
