@@ -101,6 +101,11 @@ enum HooksCommandLine {
             console.line("oss-hooks \(ToolVersion.current)")
             return 0
         case .reapply:
+            // Take in the hook input Claude Code writes (so its write never meets a closed pipe), for at most 50 ms
+            // and stopping as soon as it is one whole JSON value; it is not needed.
+            if isatty(0) == 0 {
+                _ = StdinReader(deadlineMilliseconds: 50).read(fd: 0) { (try? JSONValue.parse(bytes: $0)) != nil }
+            }
             let result = Installer(environment: environment).reapply()
             for error in result.errors { console.errorLine("oss-hooks reapply: \(error)") }
             return 0
