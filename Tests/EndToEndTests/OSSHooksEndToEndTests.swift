@@ -356,4 +356,31 @@ struct OSSHooksEndToEndTests {
                     == FakeClaudeCode.original("oss-log.sh", version: "2.0.81"))
         }
     }
+
+    @Test func doctorSaysWhetherTheKeyAndCredentialsArePresentWithoutPrintingThem() throws {
+        try withTemporaryDirectory { root in
+            let fake = try FakeClaudeCode(root: root)
+            let path = try fake.minimalPath()
+            try fake.addPluginVersion("2.0.80")
+            try fake.recordInstalled("2.0.80", shape: .v2)
+            #expect(try fake.install([], path: path).status == 0)
+            let secret = "ak_live_0123456789abcdef"
+            try writeFile(fake.oss + "/config.json", #"{"apiKey": "\#(secret)", "apiUrl": "https://example.invalid"}"#)
+            try writeFile(fake.oss + "/credentials.enc", "c2VjcmV0LWNyZWRlbnRpYWxz", mode: 0o600)
+            let text = try fake.hooks(["doctor"], path: path)
+            #expect(text.status == 0, "\(text)")
+            #expect(text.stdout.contains("credentials: present, API key: present"))
+            let json = try fake.hooks(["doctor", "--format", "json"], path: path)
+            let report = try JSONValue.parse(json.stdout)
+            #expect(report["apiKeyPresent"] == true)
+            #expect(report["credentialsPresent"] == true)
+            for output in [text.stdout, text.stderr, json.stdout, json.stderr] {
+                #expect(!output.contains(secret))
+                #expect(!output.contains("c2VjcmV0LWNyZWRlbnRpYWxz"))
+            }
+            let usage = try fake.hooks(["doctor", "--format", "yaml"], path: path)
+            #expect(usage.status == 64)
+            #expect(usage.stderr.contains("--format must be text or json, not yaml"))
+        }
+    }
 }
