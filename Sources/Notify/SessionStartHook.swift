@@ -16,18 +16,19 @@ package enum SessionStartHook {
     package static func run(input: [UInt8], environment: Environment, clock: WallClock) -> String {
         let hookInput = (try? JSONValue.parse(bytes: input)) ?? .object(JSONObject())
         if let source = hookInput["source"]?.stringValue, continuingSources.contains(source) { return "" }
-        var projectArguments: [String] = []
         let project = environment.nonEmpty("CLAUDE_PROJECT_DIR") ?? hookInput["cwd"]?.stringValue
-        if let project, FileSystem.isDirectory(project.appendingPathComponent(".oss")) {
-            projectArguments = ["--project-dir", project]
-        }
-        var errors = ""
-        var verbs = [["prepareForNewSession"]]
-        if let id = hookInput["session_id"]?.stringValue, !id.isEmpty { verbs.append(["setSessionId", id]) }
-        for verb in verbs {
-            let output = WorkflowStateCommand.run(
-                arguments: verb + projectArguments, environment: environment, clock: clock)
-            errors += output.stderr
+        let projectDir = project.flatMap { FileSystem.isDirectory($0.appendingPathComponent(".oss")) ? $0 : nil }
+        var verbs: [WorkflowStateVerb] = [.prepareForNewSession]
+        if let id = hookInput["session_id"]?.stringValue, !id.isEmpty { verbs.append(.setSessionId(id)) }
+        let location = WorkflowStateLocator(environment: environment, paths: OSSPaths(environment: environment))
+            .locate(projectDir: projectDir)
+        var errors = location.warnings.map { $0 + "\n" }.joined()
+        do {
+            // One transaction for both verbs: one write, one version bump.
+            let outcome = try WorkflowStateStore(path: location.path, clock: clock).apply(verbs)
+            errors += outcome.warnings.map { $0 + "\n" }.joined()
+        } catch {
+            errors += "Error: \(error)\n"
         }
         return errors
     }
