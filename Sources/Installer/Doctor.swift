@@ -103,9 +103,10 @@ package struct Doctor: Sendable {
 
     /// The one `N.N.N` a binary's `--version` prints, nil when it is missing or fails.
     private func version(of binary: String) -> String? {
-        guard FileSystem.isExecutable(binary),
-            let output = ProcessRunner.output(binary, ["--version"], environment: environment, timeout: 5)
-        else { return nil }
+        guard FileSystem.isExecutable(binary) else { return nil }
+        let result = ChildProcess.run(binary, arguments: ["--version"], environment: environment, timeout: 5)
+        guard result.status == 0 else { return nil }
+        let output = String(decoding: result.stdout, as: UTF8.self)
         let tokens = output.split(whereSeparator: { !($0.isNumber || $0 == ".") }).filter {
             $0.split(separator: ".").count == 3
         }

@@ -13,9 +13,9 @@ struct OSSHooksEndToEndTests {
             let fake = try FakeClaudeCode(root: root)
             let path = try fake.minimalPath()
             let environment = Environment(["PATH": path])
-            #expect(ProcessRunner.which("node", environment: environment) == nil)
-            #expect(ProcessRunner.which("jq", environment: environment) == nil)
-            #expect(ProcessRunner.which("python3", environment: environment) == nil)
+            #expect(ChildProcess.which("node", environment: environment) == nil)
+            #expect(ChildProcess.which("jq", environment: environment) == nil)
+            #expect(ChildProcess.which("python3", environment: environment) == nil)
             let old = try fake.addPluginVersion("2.0.80")
             try fake.recordInstalled("2.0.80", shape: .v2)
             // A session before the install: the plugin copies its bash hooks into ~/.oss.
