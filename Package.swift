@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "oss-notify", targets: ["oss-notify"]),
         .executable(name: "oss-decrypt", targets: ["oss-decrypt"]),
         .executable(name: "oss-integration", targets: ["oss-integration"]),
+        .executable(name: "oss-hooks", targets: ["oss-hooks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,7 +27,9 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
         // Config, paths, files, JSON, time, process spawning and the API client: what every feature builds on.
-        .target(name: "Shared"),
+        .target(name: "Shared", dependencies: ["CSpawn"]),
+        // posix_spawn's chdir file action, which Swift's Glibc module does not export.
+        .target(name: "CSpawn"),
         // Credentials, the machine key, AES-GCM prompts, Ed25519 manifests (swift-crypto; CryptoKit on macOS).
         .target(
             name: "SharedCrypto",
@@ -53,6 +56,8 @@ let package = Package(
             name: "Integration",
             dependencies: ["Shared", "SessionLog", "Notify", "PromptDecrypt", "MockInventory"]
         ),
+        // Install, re-apply, doctor and uninstall of the native bundle (oss-hooks).
+        .target(name: "Installer", dependencies: ["Shared"]),
         // ArgumentParser glue for the tools that use it (oss-integration).
         .target(
             name: "ToolSupport",
@@ -71,13 +76,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "oss-hooks", dependencies: ["Installer", "Shared"]),
 
         // Test support
 
         .target(
             name: "TestSupport",
             dependencies: [
-                "Shared", "SharedCrypto", "SessionLog", .product(name: "FlyingFox", package: "FlyingFox"),
+                "Shared", "SharedCrypto", "SessionLog", "CZlib", .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Tests/TestSupport"
         ),
@@ -92,7 +99,7 @@ let package = Package(
             name: "SharedTests",
             dependencies: [
                 "Shared", "SharedCrypto", "WorkflowState", "SessionLog", "StatusLine", "Notify", "PromptDecrypt",
-                "MockInventory", "Integration", "TestSupport",
+                "MockInventory", "Integration", "Installer", "TestSupport",
             ],
             resources: [.copy("Fixtures")]
         ),

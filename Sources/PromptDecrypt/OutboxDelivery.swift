@@ -1,5 +1,13 @@
 import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Hidden `--deliver <outbox-file>`: the detached background sender for oss-notify's analytics and Telegram
 /// requests. It accepts only files in `~/.oss/outbox/` (any other path is left untouched, so the flag can never
 /// delete a user's file), deletes the file at once (so nothing is sent twice), sends every request concurrently under a
@@ -43,6 +51,9 @@ package struct OutboxDelivery: Sendable {
                 for (index, request) in requests.enumerated() {
                     group.addTask {
                         let failure = await Self.send(request, timeout: timeouts.deliverEach, transport: transport)
+                        // A request cut off by the overall budget fails as cancelled ("unreachable"); leave it
+                        // unrecorded so it is logged as not sent in time.
+                        if failure != nil, Task.isCancelled { return }
                         outcomes.withLock { $0[index] = .some(failure) }
                     }
                 }

@@ -1,6 +1,6 @@
 /// The argv grammar of `oss-notify` (compatibility.md#notify-modes), parsed by hand because every payload is positional free text
 /// that may start with `-` or `--`.
-package enum NotifyCommand: Equatable, Sendable {
+package enum NotifyArguments: Equatable, Sendable {
     /// `--workflow <cmd> <event> [ctx]`.
     case workflow(command: String, event: String, context: NotifyContext)
     /// `--session <event> [ctx]`.
@@ -13,6 +13,8 @@ package enum NotifyCommand: Equatable, Sendable {
     case state(arguments: [String])
     /// `--statusline`: render the status line from stdin.
     case statusLine
+    /// `--hook SessionStart`: the quiet session-start state step, hook input on stdin (`SessionStartHook`).
+    case sessionStartHook
     /// Hidden: `--session-update-notice <script> <state-file> <delay-seconds>`, the detached update check of a
     /// session start.
     case updateNotice(script: String, stateFile: String, delaySeconds: Int)
@@ -29,12 +31,13 @@ package enum NotifyCommand: Equatable, Sendable {
                oss-notify <title> <message> [low|normal|high|critical]
                oss-notify --state <verb> [args] [--project-dir <dir>]
                oss-notify --statusline < status-json
+               oss-notify --hook SessionStart < hook-input-json
 
         """
 
     /// Parses argv (without the program name).
     /// - Throws: `NotifyUsageError` when a mode lacks a required argument.
-    package static func parse(_ arguments: [String]) throws(NotifyUsageError) -> NotifyCommand {
+    package static func parse(_ arguments: [String]) throws(NotifyUsageError) -> NotifyArguments {
         let rest = Array(arguments.dropFirst())
         func argument(_ index: Int) -> String? { index < rest.count ? rest[index] : nil }
         func required(_ index: Int, _ usage: String) throws(NotifyUsageError) -> String {
@@ -55,6 +58,9 @@ package enum NotifyCommand: Equatable, Sendable {
             return .state(arguments: rest)
         case "--statusline":
             return .statusLine
+        case "--hook":
+            guard argument(0) == "SessionStart" else { throw NotifyUsageError(usage: "--hook SessionStart") }
+            return .sessionStartHook
         case "--session-update-notice":
             let usage = "--session-update-notice <script> <state-file> <delay-seconds>"
             guard let delay = Int(try required(2, usage)), delay >= 0 else { throw NotifyUsageError(usage: usage) }
