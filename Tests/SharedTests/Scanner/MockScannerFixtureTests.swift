@@ -132,9 +132,9 @@ struct MockScannerFixtureTests {
         let tests = "Tests/AppTests/UserServiceTests.swift"
         #expect(
             report.findings.map(ExpectedFinding.init) == [
-                ExpectedFinding(tests, 6, .database, "protocol fake", "UserStore", covered: true),
-                ExpectedFinding(tests, 15, .api, "URLProtocol stub", "URLSession", covered: false),
-                ExpectedFinding(tests, 19, .filesystem, "protocol fake", "FileStoring", covered: false),
+                ExpectedFinding(tests, 5, .database, "protocol fake", "UserStore", covered: true),
+                ExpectedFinding(tests, 14, .api, "URLProtocol stub", "URLSession", covered: false),
+                ExpectedFinding(tests, 18, .filesystem, "protocol fake", "FileStoring", covered: false),
             ])
         #expect(report.evidence.map(\.source) == ["Tests/AppIntegrationTests/UserStoreIntegrationTests.swift"])
         // The `UserStore` protocol names no engine; the integration test runs on sqlite: a compatible database.
