@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Library
@@ -32,6 +33,14 @@ let package = Package(
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // The mock reality check (`oss-integration check`): SQL on SQLite/PostgreSQL, HTTP against OpenAPI, modules.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
+        .target(
+            name: "RealityCheck",
+            dependencies: [
+"Shared", "CSQLite", "CLibPQ", "Yams"]
+        ),
         // ArgumentParser glue shared by the four tools.
         .target(
             name: "ToolSupport",
@@ -43,7 +52,7 @@ let package = Package(
         .executableTarget(name: "oss-log", dependencies: ["Shared", "ToolSupport"]),
         .executableTarget(name: "oss-notify", dependencies: ["Shared", "ToolSupport"]),
         .executableTarget(name: "oss-decrypt", dependencies: ["Shared"]),
-        .executableTarget(name: "oss-integration", dependencies: ["Shared", "ToolSupport"]),
+        .executableTarget(name: "oss-integration", dependencies: ["Shared", "ToolSupport", "RealityCheck"]),
 
         // Test support
 
@@ -61,6 +70,11 @@ let package = Package(
         .testTarget(
             name: "SharedTests",
             dependencies: ["Shared", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "RealityCheckTests",
+            dependencies: ["RealityCheck", "Shared", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
