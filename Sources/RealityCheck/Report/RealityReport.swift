@@ -10,6 +10,8 @@ package struct RealityReport: Sendable, Equatable {
     package var sources: [RealitySource] = []
     /// How many claims were judged (matched or mismatched).
     package var checkedClaims = 0
+    /// Notes for stderr (an engine that could not be used).
+    package var warnings: [String] = []
 
     /// An empty report for `root`.
     package init(root: String) { self.root = root }
