@@ -9,6 +9,13 @@ package struct Schema: Sendable, Equatable {
         package var file: String
         /// 1-based line.
         package var line: Int
+
+        /// Creates a statement.
+        package init(sql: String, file: String, line: Int) {
+            self.sql = sql
+            self.file = file
+            self.line = line
+        }
     }
 
     /// The schema changes in application order.
