@@ -2,9 +2,10 @@
 package struct MockFinding: Sendable, Equatable {
     /// How a finding was matched to real-dependency evidence.
     package enum Coverage: String, Sendable, Equatable {
-        /// A real-dependency test exercises the same target.
+        /// A running real-dependency test in the same project unit exercises the same dependency.
         case target
-        /// No test exercises the target, but one exercises the same boundary.
+        /// A running real-dependency test in the same project unit exercises a compatible dependency of the same
+        /// boundary (the mock names no specific engine or host, or the test names none: `sql` vs `postgres`).
         case boundary
     }
 
@@ -24,6 +25,21 @@ package struct MockFinding: Sendable, Equatable {
     package var coverage: Coverage?
     /// The evidence sources that cover it (sorted), empty when uncovered.
     package var coveredBy: [String]
+    /// The dependency the mock stands in for (`postgres`, `sql`, `redis`, `http api.github.com`, `smtp`), or the
+    /// project's own type for internal collaborators.
+    package var dependency: String = ""
+    /// What the mock asserts about the dependency (empty when it says nothing checkable).
+    package var claims: [MockClaim] = []
+    /// Why the verdict is what it is: which test, which line, which rule.
+    package var reason: String = ""
+    /// How the boundary was decided (import, declaration, framework, name).
+    package var boundaryBasis: String = ""
+    /// The project unit: the directory of the nearest manifest (`package.json`, `go.mod`, …), `.` for the root.
+    package var unit: String = "."
+    /// Non-nil for configuration, logging, clock, environment and process mocks: not integration mocks.
+    package var incidental: String?
+    /// The module the target's first name is imported from in the test file, when it is imported.
+    package var origin: String?
 
     /// Creates an uncovered finding.
     package init(file: String, line: Int, framework: String, target: String, boundary: Boundary, key: String) {

@@ -10,6 +10,8 @@ struct MockMatcher {
         var target: String
         /// The rule's fixed boundary, if any.
         var boundary: Boundary?
+        /// Offset just past the trigger (after the `(` of a call), where claims are read from.
+        var end: Int = 0
     }
 
     private let rulesByKey: [String: [MockRule]]
@@ -27,9 +29,13 @@ struct MockMatcher {
         var firstBytes = [Bool](repeating: false, count: 256)
         for key in byKey.keys { if let first = key.utf8.first { firstBytes[Int(first)] = true } }
         switch language {
-        case .go: firstBytes[Int(UInt8(ascii: "N"))] = true
+        case .go: for letter in "Nnmt".utf8 { firstBytes[Int(letter)] = true }
         case .swift: for letter in "csae".utf8 { firstBytes[Int(letter)] = true }
-        default: break
+        case .javascript: for letter in "nc".utf8 { firstBytes[Int(letter)] = true }
+        case .python: for letter in "MAc".utf8 { firstBytes[Int(letter)] = true }
+        case .ruby: firstBytes[Int(UInt8(ascii: "c"))] = true
+        case .kotlin: for letter in "mcs".utf8 { firstBytes[Int(letter)] = true }
+        case .java: firstBytes[Int(UInt8(ascii: "c"))] = true
         }
         self.rulesByKey = byKey
         self.keyFirstBytes = firstBytes
@@ -55,14 +61,15 @@ struct MockMatcher {
             if let rules = rulesByKey[name] {
                 for rule in rules {
                     let start = index - rule.keyOffset
-                    guard start >= 0, matchesTrigger(rule, at: start, in: source) else { continue }
-                    let end = start + rule.trigger.count
+                    guard start >= 0, let end = triggerEnd(rule, at: start, in: source) else { continue }
                     guard !claimed.contains(end) else { break }
                     if let requiredText = rule.requiredText, !contains(source.bytes, requiredText) { continue }
                     guard let target = extract(rule.extraction, triggerEnd: end, in: source) else { continue }
                     claimed.insert(end)
                     results.append(
-                        Match(offset: start, framework: rule.framework, target: target, boundary: rule.boundary))
+                        Match(
+                            offset: start, framework: rule.framework, target: target, boundary: rule.boundary,
+                            end: end))
                     break
                 }
             }
@@ -70,7 +77,12 @@ struct MockMatcher {
                 identifier.upperBound < count, masked[identifier.upperBound] == UInt8(ascii: "(")
             {
                 results.append(
-                    Match(offset: index, framework: "gomock", target: String(name.dropFirst(7)), boundary: nil))
+                    Match(
+                        offset: index, framework: "gomock", target: String(name.dropFirst(7)), boundary: nil,
+                        end: identifier.upperBound + 1))
+            }
+            if let match = handWritten(name: name, at: index, identifier: identifier, in: source) {
+                results.append(match)
             }
             if language == .swift, name == "class" || name == "struct" || name == "actor" || name == "enum",
                 index == 0 || masked[index - 1] != UInt8(ascii: "."),
@@ -82,22 +94,25 @@ struct MockMatcher {
         return results
     }
 
-    private func matchesTrigger(_ rule: MockRule, at start: Int, in source: SourceText) -> Bool {
+    /// The offset just past `rule`'s trigger at `start`, or nil; whitespace and newlines may surround a `.`
+    /// (`sinon` ⏎ `.stub(`), so chains split across lines still match.
+    private func triggerEnd(_ rule: MockRule, at start: Int, in source: SourceText) -> Int? {
         let masked = source.masked
         let trigger = rule.trigger
-        guard start + trigger.count <= masked.count else { return false }
-        for offset in 0..<trigger.count where masked[start + offset] != trigger[offset] { return false }
+        var position = start
+        for (offset, expected) in trigger.enumerated() {
+            if expected == UInt8(ascii: "."), offset > 0 { position = source.skipWhitespace(from: position) }
+            guard position < masked.count, masked[position] == expected else { return nil }
+            position += 1
+            if expected == UInt8(ascii: "."), offset + 1 < trigger.count { position = source.skipWhitespace(from: position) }
+        }
         if start > 0 {
             let previous = masked[start - 1]
-            if previous.isIdentifierByte { return false }
-            if previous == UInt8(ascii: "."), !rule.allowsMemberAccess { return false }
+            if previous.isIdentifierByte { return nil }
+            if previous == UInt8(ascii: "."), !rule.allowsMemberAccess { return nil }
         }
-        if rule.needsRightBoundary, start + trigger.count < masked.count,
-            masked[start + trigger.count].isIdentifierByte
-        {
-            return false
-        }
-        return true
+        if rule.needsRightBoundary, position < masked.count, masked[position].isIdentifierByte { return nil }
+        return position
     }
 
     private func extract(_ extraction: MockRule.Extraction, triggerEnd: Int, in source: SourceText) -> String? {
@@ -139,6 +154,24 @@ struct MockMatcher {
             return enclosingGoStruct(before: triggerEnd, in: source)
         case .fixed(let target):
             return target
+        case .keywordString(let name, let fallback):
+            for argument in source.arguments(openParen: openParen) {
+                let text = source.text(argument)
+                guard text.hasPrefix(name) else { continue }
+                let rest = text.dropFirst(name.count).drop { $0 == " " }
+                guard rest.hasPrefix("="), !rest.hasPrefix("==") else { continue }
+                return source.firstString(in: argument) ?? nonEmpty(String(rest.dropFirst()).trimmingSpaces())
+            }
+            return fallback
+        case .stringArgument(let position):
+            let arguments = source.arguments(openParen: openParen)
+            guard position < arguments.count else { return nil }
+            return source.stringLiteral(arguments[position]) ?? nonEmpty(source.text(arguments[position]))
+        case .inlineHandlerServer:
+            guard let handler = source.arguments(openParen: openParen).first else { return nil }
+            let text = source.text(handler)
+            let inline = text.hasPrefix("func") || text.contains("HandlerFunc(func") || text.contains("HandlerFunc(\n")
+            return inline ? "httptest.Server" : nil
         }
     }
 
@@ -253,10 +286,23 @@ struct MockMatcher {
         let closing = skipBalanced(from: openParen, open: UInt8(ascii: "("), close: UInt8(ascii: ")"), in: masked)
         var lineEnd = closing
         while lineEnd < masked.count, masked[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-        let needle = Array("receive(".utf8)
-        guard let found = firstIndex(of: needle, in: masked, range: closing..<lineEnd) else { return nil }
+        // `allow(X).` ⏎ `to receive(:m)` and `expect(X)` ⏎ `.to receive(:m)`: the statement goes on.
+        let next = source.skipWhitespace(from: lineEnd)
+        let lastByte = lineEnd > closing ? source.trim(closing..<lineEnd).last.map { masked[$0] } : nil
+        if lastByte == UInt8(ascii: ".") || lineEnd == closing || (next < masked.count && masked[next] == UInt8(ascii: ".")) {
+            lineEnd = next
+            while lineEnd < masked.count, masked[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+        }
+        var needle = Array("receive(".utf8)
+        var found = firstIndex(of: needle, in: masked, range: closing..<lineEnd)
+        if found == nil {
+            needle = Array("receive_messages(".utf8)
+            found = firstIndex(of: needle, in: masked, range: closing..<lineEnd)
+        }
+        guard let found else { return nil }
         if found > 0, masked[found - 1].isIdentifierByte { return nil }
-        let method = source.arguments(openParen: found + needle.count - 1).first.map { source.value($0) } ?? ""
+        var method = source.arguments(openParen: found + needle.count - 1).first.map { source.value($0) } ?? ""
+        if needle.count > 8, let colon = method.firstIndex(of: ":") { method = String(method[..<colon]) }
         let isAnyInstance = String(decoding: masked[max(0, openParen - 16)..<openParen], as: UTF8.self)
             .hasSuffix("any_instance_of")
         let name = source.value(receiver)
@@ -320,8 +366,11 @@ struct MockMatcher {
             return Match(offset: offset, framework: "URLProtocol stub", target: "URLSession", boundary: .api)
         }
         let words = Set(TargetClassifier.camelWords(name))
-        guard !words.isDisjoint(with: Self.fakeWords) || name.hasPrefix("InMemory") else { return nil }
         let target = conformances.first { !Self.ignoredConformances.contains($0) } ?? name
+        // `OctoKitURLTestSession: RequestKitURLSession`: a test stand-in for a session or client protocol.
+        let testStandIn = words.contains("test") && target != name
+            && ["session", "client", "transport", "service"].contains(TargetClassifier.camelWords(target).last ?? "")
+        guard !words.isDisjoint(with: Self.fakeWords) || name.hasPrefix("InMemory") || testStandIn else { return nil }
         return Match(offset: offset, framework: "protocol fake", target: target, boundary: nil)
     }
 

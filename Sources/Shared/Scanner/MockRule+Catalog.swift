@@ -1,6 +1,6 @@
 extension MockRule {
     /// Every rule the scanner applies, by language.
-    static let catalog: [MockRule] = javascript + python + go + jvm + ruby
+    static let catalog: [MockRule] = javascript + python + go + jvm + ruby + swift
 
     private static let js: Set<SourceLanguage> = [.javascript]
     private static let py: Set<SourceLanguage> = [.python]
@@ -22,7 +22,13 @@ extension MockRule {
             MockRule(js, "sinon.replace(", framework: "sinon", .objectAndMember),
             MockRule(js, "sinon.createStubInstance(", framework: "sinon", .firstArgument),
             MockRule(js, "nock(", framework: "nock", .firstString, boundary: .api),
+            MockRule(js, "vi.stubGlobal(", framework: "vitest", .firstArgument),
+            MockRule(js, "jest.replaceProperty(", framework: "jest", .objectAndMember),
+            MockRule(js, "uponReceiving(", framework: "Pact", .fixed("Pact provider"), boundary: .api, allowsMemberAccess: true),
         ]
+        + ["get", "post", "put", "patch", "delete", "head", "mock", "once", "route", "getOnce", "postOnce"].map {
+            MockRule(js, "fetchMock.\($0)(", framework: "fetch-mock", .firstString, boundary: .api)
+        }
         + ["http", "rest"].flatMap { namespace in
             httpMethods.map {
                 MockRule(js, "\(namespace).\($0)(", framework: "msw", .firstString, boundary: .api, requires: "msw")
@@ -56,16 +62,31 @@ extension MockRule {
         + (["register_uri"] + httpMethods).map {
             MockRule(py, "requests_mock.\($0)(", framework: "requests-mock", .firstString, boundary: .api)
         }
-        + (["route"] + httpMethods).map {
-            MockRule(py, "respx.\($0)(", framework: "respx", .firstString, boundary: .api)
+        + (["route"] + httpMethods).flatMap {
+            [
+                MockRule(py, "respx.\($0)(", framework: "respx", .firstString, boundary: .api),
+                MockRule(py, "respx_mock.\($0)(", framework: "respx", .firstString, boundary: .api),
+            ]
         }
+        + [
+            MockRule(py, "requests_mock.Mocker(", framework: "requests-mock", .fixed("requests"), boundary: .api),
+            MockRule(
+                py, "httpx_mock.add_response(", framework: "pytest-httpx", .keywordString("url", fallback: "httpx"),
+                boundary: .api),
+            MockRule(
+                py, "httpx_mock.add_callback(", framework: "pytest-httpx", .keywordString("url", fallback: "httpx"),
+                boundary: .api),
+        ]
 
     private static let go: [MockRule] = [
         MockRule([.go], "mock.Mock", framework: "testify/mock", .enclosingStruct),
-        MockRule([.go], "httptest.NewServer(", framework: "httptest", .fixed("httptest.Server"), boundary: .api),
-        MockRule([.go], "httptest.NewTLSServer(", framework: "httptest", .fixed("httptest.Server"), boundary: .api),
-        MockRule(
-            [.go], "httptest.NewUnstartedServer(", framework: "httptest", .fixed("httptest.Server"), boundary: .api),
+        MockRule([.go], "httptest.NewServer(", framework: "httptest", .inlineHandlerServer, boundary: .api),
+        MockRule([.go], "httptest.NewTLSServer(", framework: "httptest", .inlineHandlerServer, boundary: .api),
+        MockRule([.go], "httptest.NewUnstartedServer(", framework: "httptest", .inlineHandlerServer, boundary: .api),
+        MockRule([.go], "gock.New(", framework: "gock", .firstString, boundary: .api),
+        MockRule([.go], "httpmock.RegisterResponder(", framework: "httpmock", .stringArgument(1), boundary: .api),
+        MockRule([.go], "miniredis.Run(", framework: "miniredis", .fixed("redis"), boundary: .database),
+        MockRule([.go], "miniredis.RunT(", framework: "miniredis", .fixed("redis"), boundary: .database),
         MockRule([.go], "sqlmock.New(", framework: "sqlmock", .fixed("database/sql"), boundary: .database),
         MockRule([.go], "sqlmock.NewWithDSN(", framework: "sqlmock", .fixed("database/sql"), boundary: .database),
         MockRule([.go], "fstest.MapFS", framework: "testing/fstest", .fixed("io/fs"), boundary: .filesystem),
@@ -88,6 +109,21 @@ extension MockRule {
         MockRule([.kotlin], "@MockkBean", framework: "MockK", .annotatedDeclaration),
         MockRule(
             jvmLanguages, "stubFor(", framework: "WireMock", .firstString, boundary: .api, allowsMemberAccess: true),
+        MockRule(
+            jvmLanguages, "MockRestServiceServer.bindTo(", framework: "MockRestServiceServer", .fixed("RestTemplate"),
+            boundary: .api),
+        MockRule(
+            jvmLanguages, "MockRestServiceServer.createServer(", framework: "MockRestServiceServer",
+            .fixed("RestTemplate"), boundary: .api),
+        MockRule(jvmLanguages, "MockWebServer(", framework: "MockWebServer", .fixed("okhttp"), boundary: .api),
+        MockRule([.kotlin], "MockEngine", framework: "Ktor MockEngine", .fixed("ktor-client"), boundary: .api),
+        MockRule(
+            jvmLanguages, "uponReceiving(", framework: "Pact", .fixed("Pact provider"), boundary: .api,
+            allowsMemberAccess: true),
+    ]
+
+    private static let swift: [MockRule] = [
+        MockRule([.swift], "Mock(", framework: "Mocker", .firstString, boundary: .api, requires: "register()")
     ]
 
     private static let ruby: [MockRule] =

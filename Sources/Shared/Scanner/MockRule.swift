@@ -20,8 +20,15 @@ struct MockRule: Sendable {
         case receiver
         /// The name of the Go struct that embeds `mock.Mock`.
         case enclosingStruct
-        /// Always this target (`httptest.NewServer` ⇒ `httptest.Server`).
+        /// Always this target (`MockRestServiceServer.bindTo(` ⇒ `RestTemplate`).
         case fixed(String)
+        /// The string value of a keyword argument (`add_response(url="…")`), else `fallback`.
+        case keywordString(String, fallback: String)
+        /// The string literal at this argument position (`httpmock.RegisterResponder("GET", "url", …)`).
+        case stringArgument(Int)
+        /// `httptest.NewServer(handler)`: a finding only when the handler is written inline in the test (a fake
+        /// server); a server around the project's own handler is a real round trip, not a mock.
+        case inlineHandlerServer
     }
 
     /// Languages the rule applies to.

@@ -30,6 +30,30 @@ private struct Walk {
     var exhausted = false
     /// Open recorded-fixture directories (relative path, file names seen so far).
     var recordings: [(path: String, names: [String])] = []
+    /// Project units entered (directory with a manifest; `.` for the root) and whether each is a Rails app.
+    var units: [(path: String, rails: Bool)] = []
+    /// Every visited file, and source files by normalised stem, for declaration lookups.
+    var files = Set<String>()
+    var stems: [String: [String]] = [:]
+    /// The boundary each finding's rule fixes (parallel to `findings`).
+    var fixedBoundaries: [Boundary?] = []
+    /// Findings reported apart: configuration, logging, clocks, environment, process.
+    var incidental: [MockFinding] = []
+
+    /// Manifest file names that make a directory a project unit.
+    static let manifests: Set<String> = [
+        "package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod", "pom.xml", "build.gradle",
+        "build.gradle.kts", "Gemfile", "Package.swift", "Cargo.toml", "composer.json", "Pipfile",
+    ]
+
+    /// Test-folder copies of mocking libraries (vendored), never mock sites.
+    static let vendoredLibraries: Set<String> = [
+        "sinon", "nock", "mockjax", "jquery.mockjax", "mocker", "ohhttpstubs", "mock", "msw", "fetch-mock", "pretender",
+        "mockserver", "wiremock", "testdouble", "jasmine", "jasmine-ajax", "mock-ajax", "httpretty", "responses",
+    ]
+
+    var unit: String { units.last?.path ?? "." }
+    var railsUnit: Bool { units.last?.rails ?? false }
 
     init(root: String, options: ScanOptions) {
         self.root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
@@ -38,6 +62,18 @@ private struct Walk {
     }
 
     mutating func visit(directory relative: String, entries: [(name: String, kind: FileTree.EntryKind)]) {
+        let isUnit = entries.contains { $0.kind == .file && Walk.manifests.contains($0.name) }
+        if isUnit {
+            var rails = false
+            if entries.contains(where: { $0.name == "Gemfile" }),
+                case .bytes(let gemfile) = FileTree.read(root + "/" + (relative.isEmpty ? "" : relative + "/") + "Gemfile", limit: 256 * 1024)
+            {
+                let text = String(decoding: gemfile, as: UTF8.self)
+                rails = text.contains("\"rails\"") || text.contains("'rails'") || text.contains("activerecord")
+            }
+            units.append((relative.isEmpty ? "." : relative, rails))
+        }
+        defer { if isUnit { units.removeLast() } }
         let isRecording = RealDependencyDetector.recordingDirectories.contains(lastComponent(relative))
         if isRecording { recordings.append((relative, [])) }
         defer {
@@ -74,10 +110,20 @@ private struct Walk {
         if !recordings.isEmpty { recordings[recordings.count - 1].names.append(name) }
         if RealDependencyDetector.isComposeFile(name) {
             guard let bytes = read(path) else { return }
-            evidence += RealDependencyDetector.composeEvidence(file: path, bytes: bytes)
+            let unit = self.unit
+            evidence += RealDependencyDetector.composeEvidence(file: path, bytes: bytes).map {
+                var service = $0
+                service.unit = unit
+                return service
+            }
             return
         }
-        guard let language = SourceLanguage(fileName: name), TestFileClassifier.isTestFile(path, language: language),
+        guard let language = SourceLanguage(fileName: name) else { return }
+        files.insert(path)
+        stems[DependencyResolver.normalisedStem(name), default: []].append(path)
+        guard TestFileClassifier.isTestFile(path, language: language),
+            !Walk.vendoredLibraries.contains(DependencyResolver.normalisedStem(name).lowercased())
+                || !path.contains("/"),
             let bytes = read(path), !isGenerated(bytes)
         else { return }
         analyse(path: path, bytes: bytes, language: language)
@@ -87,34 +133,58 @@ private struct Walk {
         let source = SourceText(bytes: bytes, language: language)
         if matchers[language] == nil { matchers[language] = MockMatcher(language: language) }
         let matches = matchers[language]?.matches(in: source) ?? []
-        let lines = source.lineNumbers(ascending: matches.map(\.offset))
-        var fileFindings: [MockFinding] = zip(matches, lines).map { match, line in
-            let (boundary, key) = TargetClassifier.classify(match.target)
-            return MockFinding(
+        let imports = ImportTable(source)
+        let lineIndex = LineIndex(bytes)
+        let claims = ClaimReader(source: source, lines: lineIndex).claims(for: matches)
+        var seenFakes = Set<String>()
+        for (match, matchClaims) in zip(matches, claims) {
+            if match.framework == "hand-written fake" {
+                guard seenFakes.insert(match.target).inserted else { continue }
+            }
+            var finding = MockFinding(
                 file: path,
-                line: line,
+                line: lineIndex.line(of: match.offset),
                 framework: match.framework,
                 target: match.target,
-                boundary: match.boundary ?? boundary,
-                key: key
+                boundary: match.boundary ?? .other,
+                key: match.target.lowercased()
             )
+            finding.claims = matchClaims
+            finding.unit = unit
+            finding.origin = origin(of: match.target, imports: imports, language: language)
+            findings.append(finding)
+            fixedBoundaries.append(match.boundary)
         }
         if language == .javascript, let manual = manualMock(path) {
-            let (boundary, key) = TargetClassifier.classify(manual)
-            fileFindings.insert(
-                MockFinding(
-                    file: path, line: 1, framework: "jest manual mock", target: manual, boundary: boundary, key: key),
-                at: 0
-            )
+            var finding = MockFinding(
+                file: path, line: 1, framework: "jest manual mock", target: manual, boundary: .other, key: manual.lowercased())
+            finding.unit = unit
+            finding.claims = [.module(ModuleClaim(target: manual, line: 1))]
+            findings.append(finding)
+            fixedBoundaries.append(nil)
         }
-        findings += fileFindings
-        if let found = RealDependencyDetector.evidence(
+        if var found = RealDependencyDetector.evidence(
             forTestFile: path,
             source: source,
-            mockedBoundaries: Set(fileFindings.map(\.boundary))
+            imports: imports,
+            unit: unit,
+            railsUnit: railsUnit,
+            run: TestRunDetector.Verdict(runs: true, tests: 0, skipped: 0, marker: nil)
         ) {
+            let verdict = TestRunDetector.verdict(for: source)
+            found.running = verdict.runs
+            found.note = verdict.runs ? nil : "no test runs (\(verdict.marker ?? "every test skipped"))"
             evidence.append(found)
         }
+    }
+
+    /// The module a target's first name is imported from (`OrderRepository` ⇒ `../data-access/order-repository`).
+    func origin(of target: String, imports: ImportTable, language: SourceLanguage) -> String? {
+        let parts = target.split(whereSeparator: { $0 == "." || $0 == "#" || $0 == "(" || $0 == ":" }).map(String.init)
+        for part in parts.prefix(3) {
+            if let module = imports.modules[part] { return module }
+        }
+        return nil
     }
 
     mutating func read(_ path: String) -> [UInt8]? {
@@ -150,35 +220,39 @@ private struct Walk {
     }
 
     func report() -> ScanReport {
-        var covered = findings
-        for index in covered.indices {
-            let finding = covered[index]
-            let candidates = evidence.filter { $0.file != finding.file }
-            let byTarget = candidates.filter { $0.tokens.contains(finding.key) }
-            if !byTarget.isEmpty {
-                covered[index].coverage = .target
-                covered[index].coveredBy = byTarget.map(\.source).sorted()
-                continue
+        var resolver = DependencyResolver(root: root, files: files, stems: stems)
+        var resolved = findings
+        for index in resolved.indices {
+            let resolution = resolver.resolve(resolved[index], fixed: fixedBoundaries[index])
+            resolved[index].boundary = resolution.boundary
+            resolved[index].dependency = resolution.dependency
+            resolved[index].incidental = resolution.incidental
+            resolved[index].boundaryBasis = resolution.basis
+            if resolution.boundary == .other, resolution.incidental == nil, resolution.dependency.isEmpty
+                || DependencyCatalog.sqlEngines.contains(resolution.dependency)
+            {
+                resolved[index].dependency = resolved[index].target
             }
-            guard finding.boundary != .other else { continue }
-            let byBoundary = candidates.filter { $0.boundaries.contains(finding.boundary) }
-            if !byBoundary.isEmpty {
-                covered[index].coverage = .boundary
-                covered[index].coveredBy = byBoundary.map(\.source).sorted()
-            }
+            resolved[index].key = resolved[index].dependency
         }
-        let filtered = covered.filter { options.boundary == nil || $0.boundary == options.boundary }
-        return ScanReport(
+        let verdicts = CoverageJudge(findings: resolved, evidence: evidence)
+        let judged = verdicts.judge()
+        let integration = judged.findings.filter { $0.incidental == nil }
+        let apart = judged.findings.filter { $0.incidental != nil }
+        let filtered = integration.filter { options.boundary == nil || $0.boundary == options.boundary }
+        var report = ScanReport(
             root: root,
             boundaryFilter: options.boundary,
             findings: filtered.sorted(by: Walk.findingOrder),
-            evidence: evidence.sorted { $0.source.utf8.lexicographicallyPrecedes($1.source.utf8) },
+            evidence: judged.evidence.sorted { $0.source.utf8.lexicographicallyPrecedes($1.source.utf8) },
             unreadable: unreadable.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) },
             skippedOversize: oversize.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
             filesVisited: filesVisited,
             filesScanned: filesScanned,
             budgetExhausted: exhausted
         )
+        report.incidental = options.boundary == nil ? apart.sorted(by: Walk.findingOrder) : []
+        return report
     }
 
     static func findingOrder(_ lhs: MockFinding, _ rhs: MockFinding) -> Bool {

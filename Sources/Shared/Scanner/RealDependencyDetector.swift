@@ -12,32 +12,47 @@ package enum RealDependencyDetector {
         "cassettes", "vcr_cassettes", "__cassettes__", "__recordings__", "recordings", "vcr",
     ]
 
-    /// A real service kind: its boundary and the client names (lowercase) that talk to it.
+    /// A real service kind: its boundary, the dependency it is, and the client names (lowercase) that talk to it.
     struct Family {
         /// The service's boundary.
         let boundary: Boundary
+        /// The dependency name (`postgres`, `rabbitmq`).
+        let dependency: String
         /// Names that identify the service or its clients.
         let aliases: [String]
     }
 
-    /// Services recognised in container images, compose services and connection strings.
+    /// Real services recognised in container images, compose services and connection strings. Mock servers
+    /// (WireMock, MockServer, httpbin) are deliberately absent: they stand in for a dependency, they are not one.
     static let families: [String: Family] = [
         "postgres": Family(
-            boundary: .database,
+            boundary: .database, dependency: "postgres",
             aliases: ["postgres", "postgresql", "pg", "psycopg2", "psycopg", "asyncpg", "pgx", "pgxpool", "pq"]
         ),
-        "mysql": Family(boundary: .database, aliases: ["mysql", "mysql2", "pymysql", "mariadb"]),
-        "mariadb": Family(boundary: .database, aliases: ["mysql", "mysql2", "pymysql", "mariadb"]),
-        "mongo": Family(boundary: .database, aliases: ["mongo", "mongodb", "mongoose", "pymongo", "motor"]),
-        "redis": Family(boundary: .database, aliases: ["redis", "ioredis"]),
-        "cassandra": Family(boundary: .database, aliases: ["cassandra"]),
-        "elasticsearch": Family(boundary: .database, aliases: ["elasticsearch"]),
-        "sqlserver": Family(boundary: .database, aliases: ["sqlserver", "mssql"]),
-        "localstack": Family(boundary: .api, aliases: ["localstack", "boto3", "botocore", "aws-sdk"]),
-        "wiremock": Family(boundary: .api, aliases: ["wiremock"]),
-        "mockserver": Family(boundary: .api, aliases: ["mockserver"]),
-        "httpbin": Family(boundary: .api, aliases: ["httpbin"]),
-        "minio": Family(boundary: .filesystem, aliases: ["minio", "s3"]),
+        "postgis": Family(boundary: .database, dependency: "postgres", aliases: ["postgres", "postgis"]),
+        "mysql": Family(boundary: .database, dependency: "mysql", aliases: ["mysql", "mysql2", "pymysql", "mariadb"]),
+        "mariadb": Family(boundary: .database, dependency: "mysql", aliases: ["mysql", "mysql2", "pymysql", "mariadb"]),
+        "mongo": Family(boundary: .database, dependency: "mongodb", aliases: ["mongo", "mongodb", "mongoose", "pymongo", "motor"]),
+        "redis": Family(boundary: .database, dependency: "redis", aliases: ["redis", "ioredis"]),
+        "valkey": Family(boundary: .database, dependency: "redis", aliases: ["redis", "valkey"]),
+        "cassandra": Family(boundary: .database, dependency: "cassandra", aliases: ["cassandra"]),
+        "elasticsearch": Family(boundary: .database, dependency: "elasticsearch", aliases: ["elasticsearch"]),
+        "opensearch": Family(boundary: .database, dependency: "elasticsearch", aliases: ["opensearch"]),
+        "sqlserver": Family(boundary: .database, dependency: "sqlserver", aliases: ["sqlserver", "mssql"]),
+        "mssql": Family(boundary: .database, dependency: "sqlserver", aliases: ["sqlserver", "mssql"]),
+        "oracle": Family(boundary: .database, dependency: "oracle", aliases: ["oracle"]),
+        "neo4j": Family(boundary: .database, dependency: "neo4j", aliases: ["neo4j"]),
+        "localstack": Family(boundary: .api, dependency: "aws", aliases: ["localstack", "boto3", "botocore", "aws-sdk"]),
+        "minio": Family(boundary: .api, dependency: "s3", aliases: ["minio", "s3"]),
+        "rabbitmq": Family(boundary: .api, dependency: "rabbitmq", aliases: ["rabbitmq", "amqp", "amqplib", "pika"]),
+        "kafka": Family(boundary: .api, dependency: "kafka", aliases: ["kafka", "kafkajs", "redpanda"]),
+        "redpanda": Family(boundary: .api, dependency: "kafka", aliases: ["kafka", "redpanda"]),
+        "nats": Family(boundary: .api, dependency: "nats", aliases: ["nats"]),
+        "mailhog": Family(boundary: .api, dependency: "smtp", aliases: ["mailhog", "smtp"]),
+        "mailpit": Family(boundary: .api, dependency: "smtp", aliases: ["mailpit", "smtp"]),
+        "mailcatcher": Family(boundary: .api, dependency: "smtp", aliases: ["mailcatcher", "smtp"]),
+        "smtp4dev": Family(boundary: .api, dependency: "smtp", aliases: ["smtp4dev", "smtp"]),
+        "greenmail": Family(boundary: .api, dependency: "smtp", aliases: ["greenmail", "smtp"]),
     ]
 
     private static let recordingMarkers: Set<String> = [
@@ -48,75 +63,119 @@ package enum RealDependencyDetector {
     /// - Parameters:
     ///   - path: The file's relative path.
     ///   - source: The masked file.
-    ///   - mockedBoundaries: Boundaries the file itself mocks (its connection strings then configure a mock).
+    ///   - imports: The file's imports.
+    ///   - unit: The file's project unit.
+    ///   - railsUnit: Whether the unit is a Rails application (its specs then run on the test database).
+    ///   - run: Whether the file has a test that runs.
     static func evidence(
         forTestFile path: String,
         source: SourceText,
-        mockedBoundaries: Set<Boundary>
+        imports: ImportTable,
+        unit: String,
+        railsUnit: Bool,
+        run: TestRunDetector.Verdict
     ) -> RealDependencyEvidence? {
         var kinds: [RealDependencyEvidence.Kind] = []
         var boundaries: [Boundary] = []
-        var aliases: [String] = []
-        var familyNames: [String] = []
+        var dependencies: [String] = []
+        var rules: [String] = []
 
         let isIntegration = TestFileClassifier.isIntegrationTestPath(path) || hasIntegrationTag(source)
         let mayUseContainers = contains(source.bytes, "estcontainers")
         let mayReplayRecordings = recordingHints.contains { contains(source.masked, $0) }
-        let connectionStrings = mockedBoundaries.contains(.database) ? [] : connectionStringSchemes(in: source)
-        // Most test files show none of these; tokenising them all would dominate the scan.
-        guard isIntegration || mayUseContainers || mayReplayRecordings || !connectionStrings.isEmpty else {
+        let connectionStrings = connectionStringSchemes(in: source)
+        var facts = facts(path: path, source: source, imports: imports, railsUnit: railsUnit && source.language == .ruby && (contains(source.bytes, "rails_helper") || contains(source.bytes, "test_helper") || contains(source.masked, "FactoryBot")))
+        if isIntegration { facts.usesCompose = true }
+        guard isIntegration || mayUseContainers || mayReplayRecordings || !connectionStrings.isEmpty
+            || !facts.dependencies.isEmpty || facts.usesCompose
+        else {
             return nil
         }
-        let tokens = tokens(of: source)
+        let tokens = isIntegration || mayUseContainers || mayReplayRecordings ? tokens(of: source) : []
 
-        if isIntegration { kinds.append(.integrationTest) }
+        if isIntegration {
+            kinds.append(.integrationTest)
+            rules.append("integration test (folder, name or build tag)")
+        }
         if mayUseContainers, tokens.contains("testcontainers") || tokens.contains("testcontainers-go") {
             kinds.append(.testcontainers)
+            rules.append("starts containers with Testcontainers")
             for token in tokens where token.contains("container") || token.contains(":") {
                 for (name, family) in families where token.contains(name) {
                     boundaries.append(family.boundary)
-                    aliases += family.aliases
-                    familyNames.append(name)
+                    dependencies.append(family.dependency)
                 }
             }
         }
         for scheme in connectionStrings {
             kinds.append(.connectionString)
-            boundaries.append(.database)
             for (name, family) in families where scheme.contains(name) {
-                aliases += family.aliases
-                familyNames.append(name)
+                boundaries.append(family.boundary)
+                dependencies.append(family.dependency)
             }
+            rules.append("connects with a \(scheme) connection string")
         }
         if mayReplayRecordings, !tokens.isDisjoint(with: recordingMarkers) || contains(source.masked, "nock.back") {
             kinds.append(.recordedFixture)
-            boundaries.append(.api)
         }
-        guard !kinds.isEmpty else { return nil }
-        if kinds.contains(.integrationTest) || kinds.contains(.testcontainers) {
+        for fact in facts.dependencies {
+            kinds.append(fact.kind)
+            dependencies.append(fact.name)
+            rules.append(fact.rule)
+            if let boundary = DependencyCatalog.modules.values.first(where: { $0.name == fact.name })?.boundary {
+                boundaries.append(boundary)
+            } else {
+                boundaries.append(.database)
+            }
+        }
+        if isIntegration {
+            // Services an integration test names (`redis:7`, `rabbitmq`), and external hosts it calls for real.
             for token in tokens {
                 if let family = families[token] {
                     boundaries.append(family.boundary)
-                    aliases += family.aliases
-                    familyNames.append(token)
+                    dependencies.append(family.dependency)
                 }
             }
+            for module in imports.all {
+                if let dependency = DependencyCatalog.modules[module.lowercased()], dependency.name != "http",
+                    dependency.boundary != .filesystem
+                {
+                    boundaries.append(dependency.boundary)
+                    dependencies.append(dependency.name)
+                }
+            }
+            for range in source.strings where range.count > 10 && range.count < 256 {
+                let text = String(decoding: source.bytes[range], as: UTF8.self)
+                guard text.hasPrefix("https://") || text.hasPrefix("http://"),
+                    let host = TargetClassifier.host(ofURL: text.lowercased()), !isLoopback(host)
+                else { continue }
+                boundaries.append(.api)
+                dependencies.append("http " + host)
+            }
         }
-        let targets = tokens.filter {
-            TargetClassifier.modules[$0] != nil && !TargetClassifier.neutral.contains($0)
-                && !TargetClassifier.generic.contains($0)
-        }
-        if kinds.contains(.integrationTest) || kinds.contains(.testcontainers) {
-            boundaries += targets.compactMap { TargetClassifier.modules[$0] }
-        }
-        return RealDependencyEvidence(
+        guard !kinds.isEmpty else { return nil }
+        var evidence = RealDependencyEvidence(
             source: path,
             file: path,
             kinds: kinds,
             boundaries: boundaries,
-            targets: Array(targets) + familyNames,
-            tokens: tokens.union(aliases)
+            targets: Array(Set(dependencies)).sorted(),
+            tokens: tokens
         )
+        evidence.unit = unit
+        evidence.dependencies = Array(Set(dependencies)).sorted()
+        evidence.running = run.runs
+        evidence.note = run.runs ? nil : "no test runs (\(run.marker ?? "every test skipped"))"
+        evidence.rule = rules.isEmpty ? "recorded HTTP fixtures (replayed, not real)" : rules.joined(separator: "; ")
+        evidence.usesCompose = facts.usesCompose
+        return evidence
+    }
+
+    /// `localhost`, `127.0.0.1`, `0.0.0.0`, `::1` and `*.localhost`, `example.com`-style placeholders.
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host.hasPrefix("127.") || host == "0.0.0.0" || host == "[::1]" || host.hasSuffix(".localhost")
+            || host.hasSuffix(".test") || host.hasSuffix(".example") || host.hasSuffix("example.com")
+            || host.hasSuffix(".local") || host.hasSuffix(".invalid")
     }
 
     /// Evidence for every dependency service in a docker-compose file.
@@ -134,26 +193,29 @@ package enum RealDependencyDetector {
             for part in TargetClassifier.components(of: service.image.lowercased()) { tokens.insert(part) }
             var boundaries: [Boundary] = []
             var aliases: [String] = []
-            var familyNames: [String] = []
+            var dependencies: [String] = []
             for token in tokens {
                 for (name, family) in families where token.hasPrefix(name) {
                     boundaries.append(family.boundary)
                     aliases += family.aliases
-                    familyNames.append(name)
+                    dependencies.append(family.dependency)
                 }
             }
             guard !boundaries.isEmpty else { return }
-            result.append(
-                RealDependencyEvidence(
-                    source: "\(file)#\(service.name)",
-                    file: file,
-                    line: service.line,
-                    kinds: [.composeService],
-                    boundaries: boundaries,
-                    targets: familyNames,
-                    tokens: tokens.union(aliases)
-                )
+            var evidence = RealDependencyEvidence(
+                source: "\(file)#\(service.name)",
+                file: file,
+                line: service.line,
+                kinds: [.composeService],
+                boundaries: boundaries,
+                targets: Array(Set(dependencies)).sorted(),
+                tokens: tokens.union(aliases)
             )
+            evidence.dependencies = Array(Set(dependencies)).sorted()
+            evidence.supporting = true
+            evidence.running = false
+            evidence.rule = "compose service"
+            result.append(evidence)
         }
 
         let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)

@@ -10,8 +10,14 @@ package struct RealDependencyEvidence: Sendable, Equatable {
         case composeService = "docker-compose-service"
         /// A real connection string (`postgres://…`) in test code.
         case connectionString = "connection-string"
-        /// Recorded HTTP fixtures (VCR cassettes, Polly recordings, nock back).
+        /// Recorded HTTP fixtures (VCR cassettes, Polly recordings, nock back): replays, listed but never coverage.
         case recordedFixture = "recorded-fixture"
+        /// A Spring test slice or context that starts the real persistence layer (`@DataJpaTest`, `@SpringBootTest`).
+        case springTest = "spring-test"
+        /// A framework test case on the real test database (Rails model/request specs, Django `TestCase`).
+        case frameworkDatabase = "framework-database"
+        /// Test code that opens a real client or engine itself (`create_engine`, `sql.Open`, `new Pool`).
+        case realClient = "real-client"
 
         /// Declaration order.
         package static func < (lhs: Kind, rhs: Kind) -> Bool {
@@ -33,6 +39,20 @@ package struct RealDependencyEvidence: Sendable, Equatable {
     package var targets: [String]
     /// Every lowercase token of the source, used to match mock targets; not displayed.
     package var tokens: Set<String>
+    /// The project unit (directory of the nearest manifest, `.` for the root).
+    package var unit: String = "."
+    /// The real dependencies exercised (`postgres`, `sql`, `redis`, `rabbitmq`, `http api.github.com`).
+    package var dependencies: [String] = []
+    /// Whether the file has at least one test that runs (compose services: whether a running test connects).
+    package var running: Bool = true
+    /// Why it is not running (the skip marker), or which test connects to a compose service.
+    package var note: String?
+    /// Compose services only support a test that connects to them; they never cover a mock on their own.
+    package var supporting: Bool = false
+    /// The rule that recognised it, in words, with the line when known.
+    package var rule: String = ""
+    /// The test starts or reaches the unit's compose services (`dockerCompose.upAll`, an integration test).
+    package var usesCompose: Bool = false
 
     /// Creates evidence.
     package init(

@@ -21,6 +21,8 @@ extension ScanReport {
                     )
                 ),
                 ("findings", .array(findings.map(\.json))),
+                ("groups", .array(groups.map { group in group.json(findings: findings) })),
+                ("incidental", .array(incidental.map(\.json))),
                 ("evidence", .array(evidence.map(\.json))),
                 (
                     "unreadable",
@@ -62,6 +64,12 @@ extension MockFinding {
                 ("covered", .bool(covered)),
                 ("coverage", coverage.map { .string($0.rawValue) } ?? .null),
                 ("coveredBy", .array(coveredBy.map { .string($0) })),
+                ("dependency", .string(dependency)),
+                ("unit", .string(unit)),
+                ("category", .string(incidental ?? (boundary == .other ? "internal" : "integration"))),
+                ("boundaryBasis", .string(boundaryBasis)),
+                ("reason", .string(reason)),
+                ("claims", .array(claims.map(\.json))),
             ])
         )
     }
@@ -78,6 +86,31 @@ extension RealDependencyEvidence {
                 ("kinds", .array(kinds.map { .string($0.rawValue) })),
                 ("boundaries", .array(boundaries.map { .string($0.rawValue) })),
                 ("targets", .array(targets.map { .string($0) })),
+                ("unit", .string(unit)),
+                ("dependencies", .array(dependencies.map { .string($0) })),
+                ("running", .bool(running)),
+                ("supporting", .bool(supporting)),
+                ("rule", .string(rule)),
+                ("note", note.map { .string($0) } ?? .null),
+            ])
+        )
+    }
+}
+
+extension DependencyGroup {
+    /// `{"dependency", "boundary", "unit", "external", "mocks", "files", "covered", "uncovered", "sites"}`.
+    func json(findings: [MockFinding]) -> JSONValue {
+        .object(
+            JSONObject([
+                ("dependency", .string(dependency)),
+                ("boundary", .string(boundary.rawValue)),
+                ("unit", .string(unit)),
+                ("external", .bool(external)),
+                ("mocks", .number(Double(self.findings.count))),
+                ("files", .number(Double(files))),
+                ("covered", .number(Double(covered))),
+                ("uncovered", .number(Double(uncovered))),
+                ("sites", .array(self.findings.map { .string("\(findings[$0].file):\(findings[$0].line)") })),
             ])
         )
     }

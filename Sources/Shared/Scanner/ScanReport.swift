@@ -44,6 +44,8 @@ package struct ScanReport: Sendable, Equatable {
     package var filesScanned: Int
     /// True when the walk stopped early on the time or file budget; results are then partial.
     package var budgetExhausted: Bool
+    /// Configuration, logging, clock, environment and process mocks: not integration mocks, reported apart.
+    package var incidental: [MockFinding] = []
 
     /// One entry per boundary (filtered boundary only, when a filter is set), in boundary order.
     package var summary: [Summary] {
@@ -54,8 +56,8 @@ package struct ScanReport: Sendable, Equatable {
         }
     }
 
-    /// Findings with no covering real-dependency test.
+    /// Mocks of external dependencies with no covering real-dependency test (internal collaborators excluded).
     package var mismatchCandidates: [MockFinding] {
-        findings.filter { !$0.covered }
+        findings.filter { !$0.covered && $0.boundary != .other }
     }
 }

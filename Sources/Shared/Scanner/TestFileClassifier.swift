@@ -3,13 +3,13 @@ package enum TestFileClassifier {
     /// Directory names whose contents are test code.
     static let testDirectories: Set<String> = [
         "test", "tests", "__tests__", "spec", "specs", "Tests", "Test", "testing", "__mocks__", "e2e", "it",
-        "integration", "integration-tests", "integration_tests", "integrationTest", "IntegrationTests",
+        "integration", "integration-test", "integration-tests", "integration_tests", "integrationTest", "IntegrationTests",
         "androidTest", "testFixtures", "cypress", "playwright",
     ]
 
     /// Directory names that mark real-dependency tests.
     static let integrationDirectories: Set<String> = [
-        "integration", "integration-tests", "integration_tests", "integrationTest", "integrationTests",
+        "integration", "integration-test", "integration-tests", "integration_tests", "integrationTest", "integrationTests",
         "IntegrationTests", "it", "e2e", "end-to-end", "end_to_end", "EndToEndTests", "acceptance",
     ]
 

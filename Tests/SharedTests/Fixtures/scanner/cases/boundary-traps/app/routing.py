@@ -1,0 +1,2 @@
+class RequestRedirect(Exception):
+    code = 308

@@ -1,0 +1,3 @@
+module example.com/articles
+
+go 1.22

@@ -1,0 +1,4 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(name: "Client", targets: [.testTarget(name: "ClientTests")])

@@ -1,0 +1,5 @@
+class User < ApplicationRecord
+  def display_name
+    name.titleize
+  end
+end

@@ -1,0 +1,3 @@
+jest.mock('pg', () => ({ Pool: jest.fn(), query: jest.fn() }));
+
+test('lists orders', () => {});

@@ -1,0 +1,4 @@
+import psycopg2
+
+def build():
+    return psycopg2.connect("dbname=app")
