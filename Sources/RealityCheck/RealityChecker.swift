@@ -22,10 +22,12 @@ package enum RealityChecker {
                 .run(claims.http, into: &report)
         }
         if wants(.database) {
+            let schema = SchemaLoader.load(files)
             var items = claims.sql
-            if claims.databaseMocked { items += ProductionSQLExtractor.statements(files) }
+            // Production SQL is only worth judging against a schema; mocks' own SQL is listed as not checked.
+            if claims.databaseMocked, !schema.isEmpty { items += ProductionSQLExtractor.statements(files) }
             if items.contains(where: { $0.statement != nil }) {
-                try checkSQL(items, files: files, options: options, into: &report)
+                try checkSQL(items, schema: schema, options: options, into: &report)
             }
         }
         if wants(.other) {
@@ -38,9 +40,8 @@ package enum RealityChecker {
     }
 
     private static func checkSQL(
-        _ items: [SQLItem], files: RepositoryFiles, options: CheckOptions, into report: inout RealityReport
+        _ items: [SQLItem], schema: Schema, options: CheckOptions, into report: inout RealityReport
     ) throws(CheckError) {
-        let schema = SchemaLoader.load(files)
         report.sources += schema.sources.map { RealitySource(kind: "schema", path: $0) }
         let sqlite = SQLiteEngine()
         sqlite?.apply(schema)
@@ -77,7 +78,7 @@ package enum RealityChecker {
                 report.warnings.append("PostgreSQL not used (\(reason)); statements judged on SQLite")
             }
         }
-        if let sqlite {
+        if let sqlite, !schema.isEmpty {
             engines.append(sqlite)
             report.sources.append(RealitySource(kind: "engine", path: sqlite.name))
         }

@@ -131,21 +131,26 @@ package struct HTTPCheck {
                 && recording.file != item.fixture && !recording.fields.isEmpty
         }
         guard let recording = matching.first else { return false }
-        let mocked = Set(item.responseFields)
-        let topMocked = Set(mocked.map { $0.split(separator: ".").first.map(String.init) ?? $0 })
-        for field in item.responseFields.sorted() where !recording.fields.contains(field) {
+        // Fields the description already rejects are reported once, as http-response-field.
+        let reported = Set(found.filter { $0.kind == .httpResponseField }.map(\.claim))
+        let invented = item.responseFields.sorted().filter { !recording.fields.contains($0) }
+        for field in invented where !reported.contains(field) {
             found.append(
                 Mismatch(
                     file: item.file, line: item.line, kind: .fixtureField, dependency: item.label, claim: field,
                     reality: "\(recording.file):\(recording.line)",
                     reason: "the mock invents field \(field), which the recorded response lacks", engine: recording.format))
         }
-        for field in recording.fields.sorted() where !field.contains(".") && !topMocked.contains(field) {
+        // A mock may leave fields out on purpose; dropped fields are reported only beside invented ones (a rename).
+        let topMocked = Set(item.responseFields.map { $0.split(separator: ".").first.map(String.init) ?? $0 })
+        let dropped = recording.fields.sorted().filter { !$0.contains(".") && !$0.contains("[]") && !topMocked.contains($0) }
+        if !invented.isEmpty, !dropped.isEmpty {
             found.append(
                 Mismatch(
-                    file: item.file, line: item.line, kind: .fixtureField, dependency: item.label, claim: field,
-                    reality: "\(recording.file):\(recording.line)",
-                    reason: "the mock drops field \(field), which the recorded response has", engine: recording.format))
+                    file: item.file, line: item.line, kind: .fixtureField, dependency: item.label,
+                    claim: dropped.joined(separator: ", "), reality: "\(recording.file):\(recording.line)",
+                    reason: "the mock drops \(dropped.joined(separator: ", ")), which the recorded response has",
+                    engine: recording.format))
         }
         return true
     }

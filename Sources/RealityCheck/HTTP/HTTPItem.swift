@@ -35,6 +35,6 @@ package struct HTTPItem: Sendable, Equatable {
         self.fixture = fixture
     }
 
-    /// `GET /users/{id}` (or `* path`).
-    package var label: String { "\(method ?? "*") \(host.map { "//" + $0 } ?? "")\(path ?? "/")" }
+    /// `GET /users/{id}`, `GET api.github.com/repos/x` (or `* path`).
+    package var label: String { "\(method ?? "*") \(host ?? "")\(path ?? "/")" }
 }

@@ -31,6 +31,15 @@ package struct PythonModuleIndex {
         case external
     }
 
+    /// Built-in names: `patch("module.open")` works on any module without `create=True`.
+    static let builtins: Set<String> = [
+        "open", "print", "input", "len", "range", "sorted", "min", "max", "sum", "abs", "round", "iter", "next",
+        "id", "hash", "repr", "str", "int", "float", "bool", "list", "dict", "set", "tuple", "type", "isinstance",
+        "getattr", "setattr", "hasattr", "vars", "dir", "exit", "quit", "format", "exec", "eval", "compile",
+        "globals", "locals", "zip", "map", "filter", "enumerate", "any", "all", "callable", "super", "object",
+        "__import__",
+    ]
+
     /// Resolves `target` from the importing file's perspective.
     package func resolve(_ target: String) -> Resolution {
         let parts = target.split(separator: ".").map(String.init)
@@ -43,6 +52,7 @@ package struct PythonModuleIndex {
                 guard let file = candidates.first(where: files.contains) else { continue }
                 let rest = Array(parts[split...])
                 guard let name = rest.first else { return .found }
+                if rest.count == 1, PythonModuleIndex.builtins.contains(name) { return .found }
                 guard let text = files.text(file) else { return .external }
                 if rest.count == 1 || !PythonModuleIndex.definesClass(name, in: text) {
                     if PythonModuleIndex.defines(name, in: text) || files.contains(base + "/" + name + ".py")

@@ -36,7 +36,7 @@ package enum SQLTableNames {
                 _ = cursor.accept("only")
                 _ = cursor.accept("lateral")
                 while let name = cursor.qualifiedName() {
-                    if !cursor.atEnd, cursor.tokens[cursor.index].text == "(" { break }  // a function
+                    if !cursor.atEnd, cursor.tokens[cursor.index].text == "(", token.name != "into" { break }  // a function
                     tables.append(name)
                     _ = cursor.accept("as")
                     if !cursor.atEnd, cursor.tokens[cursor.index].kind != .symbol,

@@ -17,10 +17,15 @@ struct CheckEndToEndTests {
             let result = try check([try RealityFixtures.root("sql-go"), "--engine", "sqlite"], home: home)
             #expect(result.status == 1, "\(result)")
             #expect(result.stderr == "")
-            #expect(result.stdout.hasPrefix("# Mocks checked against reality\n\n1 mismatch(es) between mocks and reality"))
-            #expect(
-                result.stdout.contains(
-                    "- internal/store/store.go:16 [sql-column] orders: table orders has no column state"))
+            #expect(result.stdout.hasPrefix("# Mocks checked against reality\n\n3 mismatch(es) between mocks and reality"))
+            // The inventory's sqlmock claims and the production SQL that runs through the mocked *sql.DB.
+            for line in [
+                "- internal/store/store.go:16 [sql-column] orders: table orders has no column state",
+                "- internal/store/store_test.go:13 [sql-column] users: column name of users was renamed to full_name",
+                "- internal/store/store_test.go:14 [sql-table] audit_log: table audit_log is dropped by the migrations",
+            ] {
+                #expect(result.stdout.contains(line), "\(line)")
+            }
         }
     }
 
@@ -35,6 +40,43 @@ struct CheckEndToEndTests {
             #expect(mismatch["kind"]?.stringValue == "stale-mock")
             #expect(mismatch["reality"]?.stringValue == "internal/store/store.go:6")
             #expect(mismatch["engine"]?.stringValue == "go-interfaces")
+        }
+    }
+
+    @Test func mockedHTTPAgainstTheDescriptions() throws {
+        try withTemporaryDirectory { home in
+            let root = try RealityFixtures.root("http")
+            let result = try check(
+                [root, "--format", "json", "--spec", "payments.example.com=\(root)/specs/payments.json"], home: home)
+            #expect(result.status == 1, "\(result)")
+            let mismatches = try JSONValue.parse(result.stdout)["mismatches"]?.arrayValue ?? []
+            let summary = mismatches.map { "\($0["line"]?.intValue ?? 0) \($0["kind"]?.stringValue ?? "") \($0["claim"]?.stringValue ?? "")" }
+            #expect(
+                summary == [
+                    "6 http-response-field email", "6 http-response-field mail", "6 fixture-field email, name",
+                    "8 http-method DELETE", "13 http-path /api/refunds",
+                ])
+        }
+    }
+
+    @Test func specsFromSettings() throws {
+        try withTemporaryDirectory { home in
+            let root = try RealityFixtures.root("http")
+            try writeFile(home + "/.oss/settings.json", #"{"integration": {"specs": {"payments.example.com": "specs/payments.json"}}}"#)
+            let result = try check([root, "--boundary", "api"], home: home)
+            #expect(result.stdout.contains("13 [http-path] GET payments.example.com/api/refunds"), "\(result)")
+        }
+    }
+
+    @Test func mockedModulesThroughTheInventory() throws {
+        try withTemporaryDirectory { home in
+            let js = try check([try RealityFixtures.root("modules-js")], home: home)
+            #expect(js.status == 1, "\(js)")
+            #expect(js.stdout.contains("src/__tests__/users.test.ts:2 [module-export] ../db: src/db.ts does not export findUser"))
+            #expect(js.stdout.contains("src/__tests__/users.test.ts:4 [module-export] @lib/mailer"))
+            let python = try check([try RealityFixtures.root("modules-python")], home: home)
+            #expect(python.status == 1, "\(python)")
+            #expect(python.stdout.contains("tests/test_mailer.py:9 [patch-target] app.services.mailer.send_mail"))
         }
     }
 
