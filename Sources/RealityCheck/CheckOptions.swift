@@ -1,3 +1,4 @@
+import MockInventory
 import Shared
 
 /// How `oss-integration check` runs.

@@ -1,3 +1,4 @@
+import MockInventory
 import Shared
 
 /// Runs the three checks on a repository: SQL on real engines, HTTP against API descriptions and recordings,

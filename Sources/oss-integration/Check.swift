@@ -1,5 +1,6 @@
 import ArgumentParser
 import RealityCheck
+import MockInventory
 import Shared
 import ToolSupport
 

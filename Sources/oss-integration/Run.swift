@@ -1,4 +1,6 @@
 import ArgumentParser
+import Integration
+import MockInventory
 import Shared
 import ToolSupport
 
@@ -28,7 +30,8 @@ extension OSSIntegration {
         func run() throws {
             let environment = Environment.current()
             let flow = IntegrationFlow(
-                environment: environment, transport: CurlTransport.preferred(environment: environment), console: .standard,
+                environment: environment, transport: CurlTransport.preferred(environment: environment),
+                console: .standard,
                 workingDirectory: FileSystem.realPath("."))
             let options = IntegrationFlow.Options(
                 project: project, boundary: boundary.flatMap { Boundary(rawValue: $0.rawValue) }, offline: offline)
