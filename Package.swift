@@ -52,7 +52,7 @@ let package = Package(
         // The /oss:integration flow: auth, log, notify, prompt, inventory.
         .target(
             name: "Integration",
-            dependencies: ["Shared", "SessionLog", "Notify", "PromptDecrypt", "MockInventory"]
+            dependencies: ["Shared", "SessionLog", "Notify", "PromptDecrypt", "MockInventory", "RealityCheck"]
         ),
         // The mock reality check (`oss-integration check`): SQL on SQLite/PostgreSQL, HTTP against OpenAPI, modules.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
