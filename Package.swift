@@ -55,7 +55,8 @@ let package = Package(
             dependencies: ["Shared", "SessionLog", "Notify", "PromptDecrypt", "MockInventory", "RealityCheck"]
         ),
         // The mock reality check (`oss-integration check`): SQL on SQLite/PostgreSQL, HTTP against OpenAPI, modules.
-        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        .systemLibrary(
+            name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
         .target(name: "RealityCheck", dependencies: ["Shared", "MockInventory", "CSQLite", "CLibPQ", "Yams"]),
         // ArgumentParser glue for the tools that use it (oss-integration).

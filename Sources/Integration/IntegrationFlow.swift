@@ -86,7 +86,8 @@ package struct IntegrationFlow: Sendable {
             report(.failed(reason: failure.reason))
             throw failure
         case .success(let inventory):
-            var outcome = IntegrationOutcome(prompt: prompt, offline: options.offline, project: project, inventory: inventory)
+            var outcome = IntegrationOutcome(
+                prompt: prompt, offline: options.offline, project: project, inventory: inventory)
             let claims = CheckClaims(findings: inventory.findings, boundary: options.boundary)
             outcome.reality = RealityReport.quick(root: given, claims: claims, environment: environment)
             return outcome

@@ -39,7 +39,9 @@ package struct IntegrationOutcome: Sendable {
             ("offline", .bool(offline)),
             ("project", .string(project)),
         ]
-        if let reality, !reality.mismatches.isEmpty { pairs.append(("mismatches", .array(reality.mismatches.map(\.json)))) }
+        if let reality, !reality.mismatches.isEmpty {
+            pairs.append(("mismatches", .array(reality.mismatches.map(\.json))))
+        }
         pairs.append(("inventory", inventory.json))
         return .object(JSONObject(pairs))
     }

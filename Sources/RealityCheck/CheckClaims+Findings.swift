@@ -12,7 +12,9 @@ extension CheckClaims {
                 switch claim {
                 case .sql(let sql):
                     self.sql.append(
-                        SQLItem(file: finding.file, line: sql.line, statement: sql.statement, returnedColumns: sql.returnedColumns))
+                        SQLItem(
+                            file: finding.file, line: sql.line, statement: sql.statement,
+                            returnedColumns: sql.returnedColumns))
                 case .http(let http):
                     var host = http.host?.lowercased()
                     var path = http.path
@@ -23,7 +25,8 @@ extension CheckClaims {
                     }
                     self.http.append(
                         HTTPItem(
-                            file: finding.file, line: http.line, method: http.method?.uppercased(), host: host, path: path,
+                            file: finding.file, line: http.line, method: http.method?.uppercased(), host: host,
+                            path: path,
                             status: http.status, responseFields: http.responseFields, requestFields: http.requestFields,
                             fixture: http.fixture))
                 case .module(let module):

@@ -6,7 +6,9 @@ import Shared
 /// starts listens on a Unix socket only).
 package enum RealityChecker {
     /// Checks `claims` against the reality the repository at `root` holds.
-    package static func check(root: String, claims: CheckClaims, options: CheckOptions) throws(CheckError) -> RealityReport {
+    package static func check(root: String, claims: CheckClaims, options: CheckOptions) throws(CheckError)
+        -> RealityReport
+    {
         guard FileSystem.isDirectory(root) else { throw .notADirectory(root) }
         let files = RepositoryFiles(root: root, maxFiles: options.maxFiles)
         var report = RealityReport(root: root)
@@ -16,8 +18,12 @@ package enum RealityChecker {
             let hostDescriptions = try userDescriptions(options.specs)
             let descriptions = APIDescriptionLoader.discover(files)
             let recordings = RecordingLoader.discover(files)
-            report.sources += descriptions.map { RealitySource(kind: $0.version.hasPrefix("swagger") ? "swagger" : "openapi", path: $0.file) }
-            report.sources += hostDescriptions.map { RealitySource(kind: "openapi", path: "\($0.key)=\($0.value.file)") }
+            report.sources += descriptions.map {
+                RealitySource(kind: $0.version.hasPrefix("swagger") ? "swagger" : "openapi", path: $0.file)
+            }
+            report.sources += hostDescriptions.map {
+                RealitySource(kind: "openapi", path: "\($0.key)=\($0.value.file)")
+            }
             report.sources += Set(recordings.map(\.file)).map { RealitySource(kind: "recording", path: $0) }
             HTTPCheck(repositoryDescriptions: descriptions, hostDescriptions: hostDescriptions, recordings: recordings)
                 .run(claims.http, into: &report)
@@ -94,7 +100,8 @@ package enum RealityChecker {
                 throw .unreadableSpec(host: host, path: path, reason: "cannot read the file")
             }
             do {
-                result[host.lowercased()] = try APIDescriptionLoader.load(text: String(decoding: bytes, as: UTF8.self), file: path)
+                result[host.lowercased()] = try APIDescriptionLoader.load(
+                    text: String(decoding: bytes, as: UTF8.self), file: path)
             } catch {
                 throw .unreadableSpec(host: host, path: path, reason: error.message)
             }

@@ -1,6 +1,6 @@
 import ArgumentParser
-import RealityCheck
 import MockInventory
+import RealityCheck
 import Shared
 import ToolSupport
 

@@ -67,7 +67,8 @@ struct OSSIntegrationEndToEndTests {
             #expect(
                 result.stdout.hasPrefix(
                     Self.prompt + "\n\n## Mocks that disagree with reality (fix these first)\n\n"
-                        + "- api/src/orders.ts:12 [sql-column] orders: column price of orders was renamed to price_cents"))
+                        + "- api/src/orders.ts:12 [sql-column] orders: column price of orders was renamed to price_cents"
+                ))
             #expect(result.stdout.hasSuffix("\n\n" + inventory.dropLast(mention.count)))
             #expect(result.stderr.contains("[verify] Manifest signature: valid\n"))
             #expect(result.stderr.contains("[verify] Prompt hash: verified\n"))

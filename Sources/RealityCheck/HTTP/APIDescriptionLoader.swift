@@ -57,7 +57,9 @@ package enum APIDescriptionLoader {
             }
         } else if let swagger = mapping["swagger"]?.string {
             version = "swagger " + swagger
-            if let host = mapping["host"]?.string { hosts.append(host.lowercased().split(separator: ":").first.map(String.init) ?? host) }
+            if let host = mapping["host"]?.string {
+                hosts.append(host.lowercased().split(separator: ":").first.map(String.init) ?? host)
+            }
             if let basePath = mapping["basePath"]?.string { prefixes.insert(trimmed(basePath)) }
         } else {
             throw LoadError(message: "no openapi or swagger version")
@@ -109,7 +111,8 @@ package enum APIDescriptionLoader {
             guard let schema = json?.value.mapping?["schema"] else { return nil }
             return resolver.shape(schema)
         }
-        let parameters = (operation["parameters"]?.sequence.map(Array.init) ?? [])
+        let parameters =
+            (operation["parameters"]?.sequence.map(Array.init) ?? [])
             + (shared?.sequence.map(Array.init) ?? [])
         for parameter in parameters.map(resolver.resolve) {
             if parameter.mapping?["in"]?.string == "body", let schema = parameter.mapping?["schema"] {
@@ -167,7 +170,9 @@ package enum APIDescriptionLoader {
             return shape
         }
 
-        private func collect(_ node: Node, prefix: String, into shape: inout BodyShape, depth: Int, seen: Set<String>, top: Bool) {
+        private func collect(
+            _ node: Node, prefix: String, into shape: inout BodyShape, depth: Int, seen: Set<String>, top: Bool
+        ) {
             var seen = seen
             if let reference = node.mapping?["$ref"]?.string {
                 guard !seen.contains(reference), depth < 12 else {
@@ -185,10 +190,14 @@ package enum APIDescriptionLoader {
             }
             for key in ["oneOf", "anyOf"] {
                 guard let options = schema[key]?.sequence else { continue }
-                for option in options { collect(option, prefix: prefix, into: &shape, depth: depth + 1, seen: seen, top: false) }
+                for option in options {
+                    collect(option, prefix: prefix, into: &shape, depth: depth + 1, seen: seen, top: false)
+                }
                 shape.openPrefixes.insert(prefix)
             }
-            let type = schema["type"]?.string ?? (schema["properties"] != nil ? "object" : schema["items"] != nil ? "array" : nil)
+            let type =
+                schema["type"]?.string
+                ?? (schema["properties"] != nil ? "object" : schema["items"] != nil ? "array" : nil)
             switch type {
             case "object":
                 let properties = schema["properties"]?.mapping

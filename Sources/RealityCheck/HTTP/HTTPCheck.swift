@@ -8,7 +8,10 @@ package struct HTTPCheck {
     package let recordings: [RecordedExchange]
 
     /// Creates a check.
-    package init(repositoryDescriptions: [APIDescription], hostDescriptions: [String: APIDescription], recordings: [RecordedExchange]) {
+    package init(
+        repositoryDescriptions: [APIDescription], hostDescriptions: [String: APIDescription],
+        recordings: [RecordedExchange]
+    ) {
         self.repositoryDescriptions = repositoryDescriptions
         self.hostDescriptions = hostDescriptions
         self.recordings = recordings
@@ -80,7 +83,8 @@ package struct HTTPCheck {
             let (description, operation) = matchedOperations[0]
             let allowed = Set(matchedOperations.map(\.1.method)).sorted().joined(separator: ", ")
             make(
-                .httpMethod, item.method ?? "*", "\(description.file):\(description.pathLines[operation.path] ?? operation.line)",
+                .httpMethod, item.method ?? "*",
+                "\(description.file):\(description.pathLines[operation.path] ?? operation.line)",
                 "\(operation.path) allows \(allowed), not \(item.method ?? "*")", description.version)
             return true
         }
@@ -92,7 +96,10 @@ package struct HTTPCheck {
             statusKey = [code, range, "default"].first { operation.responses.keys.contains($0) }
             if statusKey == nil, !operation.responses.isEmpty {
                 let declared = operation.responses.keys.sorted().joined(separator: ", ")
-                make(.httpStatus, code, reality, "\(operation.method) \(operation.path) never returns \(code) (declared: \(declared))", description.version)
+                make(
+                    .httpStatus, code, reality,
+                    "\(operation.method) \(operation.path) never returns \(code) (declared: \(declared))",
+                    description.version)
             }
         } else {
             statusKey = ["200", "201", "2XX", "default"].first { operation.responses.keys.contains($0) }
@@ -139,11 +146,14 @@ package struct HTTPCheck {
                 Mismatch(
                     file: item.file, line: item.line, kind: .fixtureField, dependency: item.label, claim: field,
                     reality: "\(recording.file):\(recording.line)",
-                    reason: "the mock invents field \(field), which the recorded response lacks", engine: recording.format))
+                    reason: "the mock invents field \(field), which the recorded response lacks",
+                    engine: recording.format))
         }
         // A mock may leave fields out on purpose; dropped fields are reported only beside invented ones (a rename).
         let topMocked = Set(item.responseFields.map { $0.split(separator: ".").first.map(String.init) ?? $0 })
-        let dropped = recording.fields.sorted().filter { !$0.contains(".") && !$0.contains("[]") && !topMocked.contains($0) }
+        let dropped = recording.fields.sorted().filter {
+            !$0.contains(".") && !$0.contains("[]") && !topMocked.contains($0)
+        }
         if !invented.isEmpty, !dropped.isEmpty {
             found.append(
                 Mismatch(

@@ -25,7 +25,9 @@ package enum JSONFields {
                 collect(child, prefix: path, into: &result, depth: depth + 1)
             }
         case .array(let elements):
-            for element in elements.prefix(50) { collect(element, prefix: prefix + "[]", into: &result, depth: depth + 1) }
+            for element in elements.prefix(50) {
+                collect(element, prefix: prefix + "[]", into: &result, depth: depth + 1)
+            }
         default:
             break
         }

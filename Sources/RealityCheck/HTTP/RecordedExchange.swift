@@ -17,7 +17,9 @@ package struct RecordedExchange: Sendable, Equatable {
     package var fields: Set<String>
 
     /// Creates a recording.
-    package init(file: String, line: Int, format: String, method: String, host: String?, path: String, fields: Set<String>) {
+    package init(
+        file: String, line: Int, format: String, method: String, host: String?, path: String, fields: Set<String>
+    ) {
         self.file = file
         self.line = line
         self.format = format

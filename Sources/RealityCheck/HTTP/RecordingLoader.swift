@@ -27,8 +27,9 @@ package enum RecordingLoader {
         return mappings.compactMap { mapping in
             guard let request = mapping["request"], let response = mapping["response"] else { return nil }
             let method = (request["method"]?.stringValue ?? "ANY").uppercased()
-            guard let url = request["urlPath"]?.stringValue ?? request["url"]?.stringValue
-                ?? request["urlPathPattern"]?.stringValue ?? request["urlPathTemplate"]?.stringValue
+            guard
+                let url = request["urlPath"]?.stringValue ?? request["url"]?.stringValue
+                    ?? request["urlPathPattern"]?.stringValue ?? request["urlPathTemplate"]?.stringValue
             else { return nil }
             var fields: Set<String> = []
             if let body = response["jsonBody"] {
@@ -48,7 +49,8 @@ package enum RecordingLoader {
     private static func har(_ path: String, files: RepositoryFiles) -> [RecordedExchange] {
         guard let text = files.text(path), let value = try? JSONValue.parse(text) else { return [] }
         return (value["log"]?["entries"]?.arrayValue ?? []).compactMap { entry in
-            guard let method = entry["request"]?["method"]?.stringValue, let url = entry["request"]?["url"]?.stringValue,
+            guard let method = entry["request"]?["method"]?.stringValue,
+                let url = entry["request"]?["url"]?.stringValue,
                 let body = entry["response"]?["content"]?["text"]?.stringValue
             else { return nil }
             let (host, urlPath) = APIDescriptionLoader.split(url: url)

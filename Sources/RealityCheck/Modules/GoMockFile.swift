@@ -37,15 +37,23 @@ package struct GoMockFile: Sendable, Equatable {
             }
             if line.hasPrefix("type "), line.hasSuffix("struct {") {
                 let name = String(line.dropFirst(5).prefix { $0 != " " })
-                let isHelper = name.hasSuffix("Recorder") || name.hasSuffix("_Call") || name.hasSuffix("_Expecter")
+                let isHelper =
+                    name.hasSuffix("Recorder") || name.hasSuffix("_Call") || name.hasSuffix("_Expecter")
                     || name.contains("_")
                 if !isHelper, generator == "mockery" || name.hasPrefix("Mock") { mocks[name] = (offset + 1, []) }
             }
             if line.hasPrefix("func ("), let close = line.firstIndex(of: ")") {
                 let receiver = line[line.index(line.startIndex, offsetBy: 6)..<close]
-                let type = receiver.split(separator: " ").last.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "*")) } ?? ""
-                let method = line[line.index(after: close)...].trimmingCharacters(in: .whitespaces).prefix { $0.isLetter || $0.isNumber || $0 == "_" }
-                guard mocks[type] != nil, !method.isEmpty, method != "EXPECT", method.first?.isUppercase == true else { continue }
+                let type =
+                    receiver.split(separator: " ").last.map {
+                        $0.trimmingCharacters(in: CharacterSet(charactersIn: "*"))
+                    } ?? ""
+                let method = line[line.index(after: close)...].trimmingCharacters(in: .whitespaces).prefix {
+                    $0.isLetter || $0.isNumber || $0 == "_"
+                }
+                guard mocks[type] != nil, !method.isEmpty, method != "EXPECT", method.first?.isUppercase == true else {
+                    continue
+                }
                 mocks[type]?.methods.insert(String(method))
             }
         }

@@ -16,7 +16,8 @@ package struct JSModuleResolver {
         self.files = files
         var aliases: [(String, [String])] = []
         var baseURLs: [String] = []
-        for path in files.paths where ["tsconfig.json", "jsconfig.json", "tsconfig.base.json"].contains(RepositoryFiles.fileName(path)) {
+        for path in files.paths
+        where ["tsconfig.json", "jsconfig.json", "tsconfig.base.json"].contains(RepositoryFiles.fileName(path)) {
             guard let text = files.text(path), let value = try? JSONValue.parse(JSModuleText.strippingComments(text)),
                 let options = value["compilerOptions"]
             else { continue }
@@ -42,7 +43,8 @@ package struct JSModuleResolver {
             if let star = pattern.firstIndex(of: "*") {
                 let head = String(pattern[..<star])
                 let tail = String(pattern[pattern.index(after: star)...])
-                captured = specifier.hasPrefix(head) && specifier.hasSuffix(tail) && specifier.count >= head.count + tail.count
+                captured =
+                    specifier.hasPrefix(head) && specifier.hasSuffix(tail) && specifier.count >= head.count + tail.count
                     ? String(specifier.dropFirst(head.count).dropLast(tail.count)) : nil
             } else {
                 captured = specifier == pattern ? "" : nil
@@ -74,7 +76,9 @@ package struct JSModuleResolver {
             stem = String(path.dropLast(ext.count))
         }
         for ext in JSModuleResolver.extensions where files.contains(stem + ext) { return stem + ext }
-        for ext in JSModuleResolver.extensions where files.contains(path + "/index" + ext) { return path + "/index" + ext }
+        for ext in JSModuleResolver.extensions where files.contains(path + "/index" + ext) {
+            return path + "/index" + ext
+        }
         return nil
     }
 

@@ -27,7 +27,9 @@ package enum JSModuleText {
                 if !name.isEmpty { result.names.insert(String(name)) }
             }
             if line.hasPrefix("Object.defineProperty(exports,") {
-                if let name = line.split(separator: "\"").dropFirst().first ?? line.split(separator: "'").dropFirst().first {
+                if let name = line.split(separator: "\"").dropFirst().first
+                    ?? line.split(separator: "'").dropFirst().first
+                {
                     result.names.insert(String(name))
                 }
             }
@@ -44,7 +46,9 @@ package enum JSModuleText {
                         result.open = true
                         continue
                     }
-                    let key = entry.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" || $0 == "'" || $0 == "\"" }
+                    let key = entry.prefix {
+                        $0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" || $0 == "'" || $0 == "\""
+                    }
                     let name = SourceCall.literal(String(key)) ?? String(key)
                     if !name.isEmpty { result.names.insert(name) }
                 }
@@ -64,7 +68,9 @@ package enum JSModuleText {
         if rest.hasPrefix("*") {
             if let source = fromSpecifier(rest) {
                 if let asRange = rest.range(of: " as ") {
-                    let name = rest[asRange.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" }
+                    let name = rest[asRange.upperBound...].prefix {
+                        $0.isLetter || $0.isNumber || $0 == "_" || $0 == "$"
+                    }
                     result.names.insert(String(name))
                 } else {
                     result.reExports.append(source)
@@ -73,8 +79,12 @@ package enum JSModuleText {
             return
         }
         if rest.hasPrefix("{") || rest.hasPrefix("type {") { return }  // export lists: read by `exportLists`
-        for keyword in ["declare ", "async ", "abstract "] where rest.hasPrefix(keyword) { rest = rest.dropFirst(keyword.count) }
-        for keyword in ["function* ", "function ", "const ", "let ", "var ", "class ", "interface ", "type ", "enum ", "namespace "]
+        for keyword in ["declare ", "async ", "abstract "] where rest.hasPrefix(keyword) {
+            rest = rest.dropFirst(keyword.count)
+        }
+        for keyword in [
+            "function* ", "function ", "const ", "let ", "var ", "class ", "interface ", "type ", "enum ", "namespace ",
+        ]
         where rest.hasPrefix(keyword) {
             let after = rest.dropFirst(keyword.count).drop { $0 == " " || $0 == "*" }
             if after.hasPrefix("{") || after.hasPrefix("[") {  // export const { a, b } = …
@@ -92,7 +102,9 @@ package enum JSModuleText {
                 for part in after.split(separator: ",").dropFirst() {
                     let trimmed = part.trimmingCharacters(in: .whitespaces)
                     let extra = trimmed.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" }
-                    if !extra.isEmpty, trimmed.dropFirst(extra.count).trimmingCharacters(in: .whitespaces).hasPrefix("=") {
+                    if !extra.isEmpty,
+                        trimmed.dropFirst(extra.count).trimmingCharacters(in: .whitespaces).hasPrefix("=")
+                    {
                         result.names.insert(String(extra))
                     }
                 }
@@ -110,7 +122,9 @@ package enum JSModuleText {
             if rest.hasPrefix("type ") { rest = rest.dropFirst(5).drop { $0 == " " } }
             guard rest.hasPrefix("{"), let close = rest.firstIndex(of: "}") else { continue }
             for item in rest[rest.index(after: rest.startIndex)..<close].split(separator: ",") {
-                let parts = item.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).filter { $0 != "type" }
+                let parts = item.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).filter {
+                    $0 != "type"
+                }
                 guard let first = parts.first, let last = parts.last else { continue }
                 result.names.insert(String(parts.count >= 3 && parts[parts.count - 2] == "as" ? last : first))
             }
@@ -119,7 +133,8 @@ package enum JSModuleText {
 
     private static func fromSpecifier(_ text: Substring) -> String? {
         guard let range = text.range(of: "from") else { return nil }
-        return SourceCall.literal(String(text[range.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: " ;")))
+        return SourceCall.literal(
+            String(text[range.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: " ;")))
     }
 
     /// The text with `//` and `/* */` comments blanked (strings kept), newlines preserved.

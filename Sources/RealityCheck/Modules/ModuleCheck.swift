@@ -29,14 +29,16 @@ package struct ModuleCheck {
         guard let file = resolver.resolve(item.target, from: item.file) else {
             if resolver.isLocal(item.target) {
                 report.notChecked.append(
-                    NotChecked(file: item.file, line: item.line, claim: item.target, reason: "cannot find the module file"))
+                    NotChecked(
+                        file: item.file, line: item.line, claim: item.target, reason: "cannot find the module file"))
             }
             return
         }
         var visited: Set<String> = []
         guard let exports = exports(of: file, visited: &visited) else {
             report.notChecked.append(
-                NotChecked(file: item.file, line: item.line, claim: item.target, reason: "\(file) exports are not static"))
+                NotChecked(
+                    file: item.file, line: item.line, claim: item.target, reason: "\(file) exports are not static"))
             return
         }
         report.checkedClaims += 1
@@ -46,7 +48,9 @@ package struct ModuleCheck {
             report.mismatches.append(
                 Mismatch(
                     file: item.file, line: item.line, kind: .moduleExport, dependency: item.target, claim: member,
-                    reality: file, reason: "\(file) does not export \(member) (it exports \(exports.sorted().prefix(8).joined(separator: ", ")))",
+                    reality: file,
+                    reason:
+                        "\(file) does not export \(member) (it exports \(exports.sorted().prefix(8).joined(separator: ", ")))",
                     engine: "module-exports"))
         }
     }
@@ -84,7 +88,8 @@ package struct ModuleCheck {
             report.mismatches.append(
                 Mismatch(
                     file: item.file, line: item.line, kind: .patchTarget, dependency: item.target, claim: item.target,
-                    reality: module.replacingDots(), reason: "no module \(module) in the repository", engine: "python-modules"))
+                    reality: module.replacingDots(), reason: "no module \(module) in the repository",
+                    engine: "python-modules"))
         case .external:
             break
         }
@@ -101,11 +106,14 @@ package struct ModuleCheck {
                 continue
             }
             guard text.contains(" interface {") else { continue }
-            for (name, interface) in GoInterfaceReader.interfaces(text) { interfaces[name, default: []].append((path, interface)) }
+            for (name, interface) in GoInterfaceReader.interfaces(text) {
+                interfaces[name, default: []].append((path, interface))
+            }
         }
         for mock in mocks {
             for (mockName, info) in mock.mocks.sorted(by: { $0.key < $1.key }) {
-                let interfaceName = mockName.hasPrefix("Mock") && mock.generator == "mockgen" ? String(mockName.dropFirst(4)) : mockName
+                let interfaceName =
+                    mockName.hasPrefix("Mock") && mock.generator == "mockgen" ? String(mockName.dropFirst(4)) : mockName
                 var candidates = interfaces[interfaceName] ?? []
                 if let source = mock.source {
                     let bySource = candidates.filter { $0.file == source || $0.file.hasSuffix("/" + source) }
@@ -114,7 +122,9 @@ package struct ModuleCheck {
                 guard candidates.count == 1, let (file, interface) = candidates.first else {
                     if candidates.isEmpty {
                         report.notChecked.append(
-                            NotChecked(file: mock.file, line: info.line, claim: mockName, reason: "interface \(interfaceName) not found"))
+                            NotChecked(
+                                file: mock.file, line: info.line, claim: mockName,
+                                reason: "interface \(interfaceName) not found"))
                     }
                     continue
                 }
@@ -124,8 +134,12 @@ package struct ModuleCheck {
                 let extra = interface.embeds ? [] : info.methods.subtracting(interface.methods).sorted()
                 guard !missing.isEmpty || !extra.isEmpty else { continue }
                 var parts: [String] = []
-                if !missing.isEmpty { parts.append("the interface has \(missing.joined(separator: ", ")) which the mock lacks") }
-                if !extra.isEmpty { parts.append("the mock has \(extra.joined(separator: ", ")) which the interface no longer declares") }
+                if !missing.isEmpty {
+                    parts.append("the interface has \(missing.joined(separator: ", ")) which the mock lacks")
+                }
+                if !extra.isEmpty {
+                    parts.append("the mock has \(extra.joined(separator: ", ")) which the interface no longer declares")
+                }
                 report.mismatches.append(
                     Mismatch(
                         file: mock.file, line: info.line, kind: .staleMock, dependency: interfaceName,

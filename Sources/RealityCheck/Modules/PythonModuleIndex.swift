@@ -86,7 +86,9 @@ package struct PythonModuleIndex {
         for raw in text.split(separator: "\n") {
             let line = String(raw)
             guard let first = line.first, first != " ", first != "\t" else { continue }
-            if line.hasPrefix("def __getattr__") || (line.hasPrefix("from ") && line.hasSuffix("import *")) { return true }
+            if line.hasPrefix("def __getattr__") || (line.hasPrefix("from ") && line.hasSuffix("import *")) {
+                return true
+            }
             for prefix in ["def ", "async def ", "class "] where line.hasPrefix(prefix + name) {
                 let next = line.dropFirst(prefix.count + name.count).first
                 if next == "(" || next == ":" || next == " " { return true }
@@ -102,7 +104,10 @@ package struct PythonModuleIndex {
                 }
                 for item in names {
                     let words = item.split(separator: " ")
-                    if words.last.map(String.init) == name || words.first.map(String.init)?.split(separator: ".").first.map(String.init) == name && words.count == 1 {
+                    if words.last.map(String.init) == name
+                        || words.first.map(String.init)?.split(separator: ".").first.map(String.init) == name
+                            && words.count == 1
+                    {
                         return true
                     }
                 }
@@ -115,13 +120,17 @@ package struct PythonModuleIndex {
     }
 
     static func definesClass(_ name: String, in text: String) -> Bool {
-        text.hasPrefix("class " + name) || text.contains("\nclass " + name + "(") || text.contains("\nclass " + name + ":")
+        text.hasPrefix("class " + name) || text.contains("\nclass " + name + "(")
+            || text.contains("\nclass " + name + ":")
     }
 
     /// True when class `className`'s body defines `member` (methods, attributes), or inherits (then lenient).
     static func classDefines(_ member: String, className: String, in text: String) -> Bool {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let start = lines.firstIndex(where: { $0.hasPrefix("class " + className + "(") || $0.hasPrefix("class " + className + ":") })
+        guard
+            let start = lines.firstIndex(where: {
+                $0.hasPrefix("class " + className + "(") || $0.hasPrefix("class " + className + ":")
+            })
         else { return true }
         let header = lines[start]
         if header.contains("(") && !header.contains("()") && !header.contains("(object)") { return true }  // inherits
@@ -129,7 +138,8 @@ package struct PythonModuleIndex {
             if let first = line.first, first != " ", first != "\t", first != "#" { break }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("def " + member + "(") || trimmed.hasPrefix("async def " + member + "(")
-                || trimmed.hasPrefix(member + " =") || trimmed.hasPrefix(member + ":") || trimmed.hasPrefix(member + "=")
+                || trimmed.hasPrefix(member + " =") || trimmed.hasPrefix(member + ":")
+                || trimmed.hasPrefix(member + "=")
                 || trimmed.contains("self." + member + " =") || trimmed.contains("self." + member + ":")
             {
                 return true

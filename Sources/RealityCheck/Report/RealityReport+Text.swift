@@ -5,7 +5,8 @@ extension RealityReport {
         if mismatches.isEmpty {
             lines.append("No mismatch: \(checkedClaims) mocked interaction(s) agree with what the repository holds.")
         } else {
-            lines.append("\(mismatches.count) mismatch(es) between mocks and reality (\(checkedClaims) claim(s) judged):")
+            lines.append(
+                "\(mismatches.count) mismatch(es) between mocks and reality (\(checkedClaims) claim(s) judged):")
             lines.append("")
             lines += mismatchLines
         }

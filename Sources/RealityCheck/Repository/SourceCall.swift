@@ -18,7 +18,8 @@ package struct SourceCall: Sendable, Equatable {
     /// The value of a `key=value` / `key: value` argument.
     package func keyword(_ key: String) -> String? {
         for argument in arguments {
-            for separator in ["=", ":"] where argument.hasPrefix(key + separator) || argument.hasPrefix(key + " " + separator) {
+            for separator in ["=", ":"]
+            where argument.hasPrefix(key + separator) || argument.hasPrefix(key + " " + separator) {
                 let value = argument.drop { $0 != Character(separator) }.dropFirst()
                 return String(value).trimmingCharacters(in: .whitespaces)
             }

@@ -27,7 +27,9 @@ package enum ProductionSQLExtractor {
     }
 
     private static func isMigration(_ path: String) -> Bool {
-        path.split(separator: "/").contains { $0 == "migrations" || $0 == "migrate" || $0 == "versions" || $0 == "seeds" }
+        path.split(separator: "/").contains {
+            $0 == "migrations" || $0 == "migrate" || $0 == "versions" || $0 == "seeds"
+        }
     }
 
     private static func mayHoldSQL(_ text: String) -> Bool {
@@ -83,13 +85,18 @@ package enum ProductionSQLExtractor {
                 index = end
                 // Concatenation: `"…" + "…"` or `"…" +\n "…"` continues the statement.
                 var look = index
-                while look < scalars.count, scalars[look] == " " || scalars[look] == "\n" || scalars[look] == "\t" || scalars[look] == "\r" {
+                while look < scalars.count,
+                    scalars[look] == " " || scalars[look] == "\n" || scalars[look] == "\t" || scalars[look] == "\r"
+                {
                     look += 1
                 }
                 if look < scalars.count, scalars[look] == "+" {
                     var after = look + 1
                     var extraLines = 0
-                    while after < scalars.count, scalars[after] == " " || scalars[after] == "\n" || scalars[after] == "\t" || scalars[after] == "\r" {
+                    while after < scalars.count,
+                        scalars[after] == " " || scalars[after] == "\n" || scalars[after] == "\t"
+                            || scalars[after] == "\r"
+                    {
                         if scalars[after] == "\n" { extraLines += 1 }
                         after += 1
                     }
@@ -100,7 +107,9 @@ package enum ProductionSQLExtractor {
                         continue
                     }
                 }
-                if let statement = pending { result.append(SQLItem(file: file, line: statement.line, statement: statement.text)) }
+                if let statement = pending {
+                    result.append(SQLItem(file: file, line: statement.line, statement: statement.text))
+                }
                 pending = nil
                 continue
             }
@@ -116,7 +125,9 @@ package enum ProductionSQLExtractor {
         while index < text.endIndex {
             let c = text[index]
             let next = text.index(after: index)
-            if (c == "$" || c == "#"), next < text.endIndex, text[next] == "{", let close = text[next...].firstIndex(of: "}") {
+            if (c == "$" || c == "#"), next < text.endIndex, text[next] == "{",
+                let close = text[next...].firstIndex(of: "}")
+            {
                 out += "?"
                 index = text.index(after: close)
                 continue
@@ -132,7 +143,8 @@ package enum ProductionSQLExtractor {
         var result: [SQLItem] = []
         for tag in ["select", "insert", "update", "delete"] {
             var searchStart = text.startIndex
-            while let open = text.range(of: "<\(tag) ", range: searchStart..<text.endIndex) ?? text.range(of: "<\(tag)>", range: searchStart..<text.endIndex),
+            while let open = text.range(of: "<\(tag) ", range: searchStart..<text.endIndex)
+                ?? text.range(of: "<\(tag)>", range: searchStart..<text.endIndex),
                 let headerEnd = text.range(of: ">", range: open.upperBound..<text.endIndex),
                 let close = text.range(of: "</\(tag)>", range: headerEnd.upperBound..<text.endIndex)
             {
@@ -140,7 +152,8 @@ package enum ProductionSQLExtractor {
                 var body = String(text[headerEnd.upperBound..<close.lowerBound])
                 if body.contains("<include") || body.contains("${") { continue }
                 body = body.replacingOccurrences(of: "<![CDATA[", with: "").replacingOccurrences(of: "]]>", with: "")
-                body = body.replacingOccurrences(of: "<where>", with: " WHERE 1=1 ").replacingOccurrences(of: "<set>", with: " SET ")
+                body = body.replacingOccurrences(of: "<where>", with: " WHERE 1=1 ").replacingOccurrences(
+                    of: "<set>", with: " SET ")
                 body = stripTags(body)
                 body = body.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
                     .replacingOccurrences(of: "&amp;", with: "&")

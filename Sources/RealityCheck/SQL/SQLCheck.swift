@@ -25,7 +25,8 @@ package struct SQLCheck {
         guard let statement = SQLStatementText.clean(raw) else { return }
         guard !schema.isEmpty else {
             report.notChecked.append(
-                NotChecked(file: item.file, line: item.line, claim: statement, reason: "no schema found in the repository"))
+                NotChecked(
+                    file: item.file, line: item.line, claim: statement, reason: "no schema found in the repository"))
             return
         }
         var lastReason = "no engine available"
@@ -83,7 +84,9 @@ package struct SQLCheck {
             let mention = schema.lastMention(ofColumn: bare, in: tables)
             make(.sqlColumn, dependency, statement, location(mention), columnReason(bare, mention))
         case .rejected(let message):
-            make(.sqlStatement, dependency, statement, schema.sources.first ?? "schema", "the engine rejects it: \(message)")
+            make(
+                .sqlStatement, dependency, statement, schema.sources.first ?? "schema",
+                "the engine rejects it: \(message)")
         case .notChecked:
             break
         }

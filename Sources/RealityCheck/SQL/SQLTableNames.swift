@@ -19,7 +19,8 @@ package enum SQLTableNames {
                 _ = functionParens.popLast()
             } else if token.isIdentifier, index + 1 < tokens.count, tokens[index + 1].isKeyword("as"),
                 index + 2 < tokens.count, tokens[index + 2].text == "(",
-                index > 0, tokens[index - 1].isKeyword("with") || tokens[index - 1].text == ","
+                index > 0,
+                tokens[index - 1].isKeyword("with") || tokens[index - 1].text == ","
                     || tokens[index - 1].isKeyword("recursive")
             {
                 ctes.insert(token.name)
@@ -36,7 +37,8 @@ package enum SQLTableNames {
                 _ = cursor.accept("only")
                 _ = cursor.accept("lateral")
                 while let name = cursor.qualifiedName() {
-                    if !cursor.atEnd, cursor.tokens[cursor.index].text == "(", token.name != "into" { break }  // a function
+                    // `FROM f(…)` is a table function; `INTO t (columns)` is a table.
+                    if !cursor.atEnd, cursor.tokens[cursor.index].text == "(", token.name != "into" { break }
                     tables.append(name)
                     _ = cursor.accept("as")
                     if !cursor.atEnd, cursor.tokens[cursor.index].kind != .symbol,

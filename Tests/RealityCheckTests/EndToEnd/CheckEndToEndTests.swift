@@ -17,7 +17,8 @@ struct CheckEndToEndTests {
             let result = try check([try RealityFixtures.root("sql-go"), "--engine", "sqlite"], home: home)
             #expect(result.status == 1, "\(result)")
             #expect(result.stderr == "")
-            #expect(result.stdout.hasPrefix("# Mocks checked against reality\n\n3 mismatch(es) between mocks and reality"))
+            #expect(
+                result.stdout.hasPrefix("# Mocks checked against reality\n\n3 mismatch(es) between mocks and reality"))
             // The inventory's sqlmock claims and the production SQL that runs through the mocked *sql.DB.
             for line in [
                 "- internal/store/store.go:16 [sql-column] orders: table orders has no column state",
@@ -50,7 +51,9 @@ struct CheckEndToEndTests {
                 [root, "--format", "json", "--spec", "payments.example.com=\(root)/specs/payments.json"], home: home)
             #expect(result.status == 1, "\(result)")
             let mismatches = try JSONValue.parse(result.stdout)["mismatches"]?.arrayValue ?? []
-            let summary = mismatches.map { "\($0["line"]?.intValue ?? 0) \($0["kind"]?.stringValue ?? "") \($0["claim"]?.stringValue ?? "")" }
+            let summary = mismatches.map {
+                "\($0["line"]?.intValue ?? 0) \($0["kind"]?.stringValue ?? "") \($0["claim"]?.stringValue ?? "")"
+            }
             #expect(
                 summary == [
                     "6 http-response-field email", "6 http-response-field mail", "6 fixture-field email, name",
@@ -62,7 +65,9 @@ struct CheckEndToEndTests {
     @Test func specsFromSettings() throws {
         try withTemporaryDirectory { home in
             let root = try RealityFixtures.root("http")
-            try writeFile(home + "/.oss/settings.json", #"{"integration": {"specs": {"payments.example.com": "specs/payments.json"}}}"#)
+            try writeFile(
+                home + "/.oss/settings.json",
+                #"{"integration": {"specs": {"payments.example.com": "specs/payments.json"}}}"#)
             let result = try check([root, "--boundary", "api"], home: home)
             #expect(result.stdout.contains("13 [http-path] GET payments.example.com/api/refunds"), "\(result)")
         }
@@ -72,7 +77,9 @@ struct CheckEndToEndTests {
         try withTemporaryDirectory { home in
             let js = try check([try RealityFixtures.root("modules-js")], home: home)
             #expect(js.status == 1, "\(js)")
-            #expect(js.stdout.contains("src/__tests__/users.test.ts:2 [module-export] ../db: src/db.ts does not export findUser"))
+            #expect(
+                js.stdout.contains(
+                    "src/__tests__/users.test.ts:2 [module-export] ../db: src/db.ts does not export findUser"))
             #expect(js.stdout.contains("src/__tests__/users.test.ts:4 [module-export] @lib/mailer"))
             let python = try check([try RealityFixtures.root("modules-python")], home: home)
             #expect(python.status == 1, "\(python)")
@@ -107,18 +114,26 @@ struct CheckEndToEndTests {
             #expect(badSpec.stderr.contains("--spec expects HOST=FILE"))
             let unreadable = try check([home, "--spec", "api.example.com=/nonexistent.yaml"], home: home)
             #expect(unreadable.status == 66)
-            #expect(unreadable.stderr == "oss-integration: error: --spec api.example.com=/nonexistent.yaml: cannot read the file\n")
+            #expect(
+                unreadable.stderr
+                    == "oss-integration: error: --spec api.example.com=/nonexistent.yaml: cannot read the file\n")
             let badURL = try check([home, "--database-url", "mysql://x"], home: home)
             #expect(badURL.status == 64)
         }
     }
 
-    @Test(.enabled(if: PostgresCheckTests.available, "no PostgreSQL server can run here (set OSS_TEST_DATABASE_URL or install postgresql)"))
+    @Test(
+        .enabled(
+            if: PostgresCheckTests.available,
+            "no PostgreSQL server can run here (set OSS_TEST_DATABASE_URL or install postgresql)"))
     func postgreSQLJudgesWhenAvailable() throws {
         try withTemporaryDirectory { home in
             var arguments = [try RealityFixtures.root("sql-go"), "--format", "json", "--engine", "postgresql"]
-            if let url = Environment.current().nonEmpty("OSS_TEST_DATABASE_URL") { arguments += ["--database-url", url] }
-            let result = try check(arguments, home: home, extra: ["PATH": Environment.current()["PATH"] ?? "/usr/bin:/bin"])
+            if let url = Environment.current().nonEmpty("OSS_TEST_DATABASE_URL") {
+                arguments += ["--database-url", url]
+            }
+            let result = try check(
+                arguments, home: home, extra: ["PATH": Environment.current()["PATH"] ?? "/usr/bin:/bin"])
             #expect(result.status == 1, "\(result)")
             let json = try JSONValue.parse(result.stdout)
             #expect(json["mismatches"]?.arrayValue?.first?["engine"]?.stringValue?.hasPrefix("postgresql ") == true)

@@ -13,17 +13,34 @@ struct HTTPCheckTests {
             HTTPItem(file: test, line: 10, method: "GET", host: nil, path: "/v1/users/123/avatar", status: 200),
             HTTPItem(file: test, line: 11, method: "DELETE", host: nil, path: "/v1/users/1", status: 204),
             HTTPItem(file: test, line: 12, method: "GET", host: nil, path: "/v1/users/1", status: 500),
-            HTTPItem(file: test, line: 13, method: "GET", host: nil, path: "/v1/users/1", status: 200, responseFields: ["id", "mail"]),
-            HTTPItem(file: test, line: 14, method: "POST", host: nil, path: "/v1/users", status: 201, requestFields: ["email", "nickname"]),
-            HTTPItem(file: test, line: 15, method: "GET", host: "payments.example.com", path: "/api/refunds", status: 200),
-            HTTPItem(file: test, line: 16, method: "GET", host: "status.example.org", path: "/health", status: 200, responseFields: ["status", "version"]),
+            HTTPItem(
+                file: test, line: 13, method: "GET", host: nil, path: "/v1/users/1", status: 200,
+                responseFields: ["id", "mail"]),
+            HTTPItem(
+                file: test, line: 14, method: "POST", host: nil, path: "/v1/users", status: 201,
+                requestFields: ["email", "nickname"]),
+            HTTPItem(
+                file: test, line: 15, method: "GET", host: "payments.example.com", path: "/api/refunds", status: 200),
+            HTTPItem(
+                file: test, line: 16, method: "GET", host: "status.example.org", path: "/health", status: 200,
+                responseFields: ["status", "version"]),
             // Must not be flagged.
-            HTTPItem(file: test, line: 20, method: "GET", host: nil, path: "/v1/users/123", status: 200, responseFields: ["id", "email", "profile", "profile.avatar"]),
+            HTTPItem(
+                file: test, line: 20, method: "GET", host: nil, path: "/v1/users/123", status: 200,
+                responseFields: ["id", "email", "profile", "profile.avatar"]),
             HTTPItem(file: test, line: 21, method: "GET", host: nil, path: "/users/:id", status: 404),
-            HTTPItem(file: test, line: 22, method: "GET", host: "api.shop.example.com", path: "/v1/orders?limit=5", status: 200, responseFields: ["[].id", "[].total", "[].parent.parent.id"]),
-            HTTPItem(file: test, line: 23, method: "POST", host: nil, path: "/v1/users", status: 201, responseFields: ["id", "email"], requestFields: ["email", "name"]),
-            HTTPItem(file: test, line: 24, method: "POST", host: "payments.example.com", path: "/api/charges", status: 201, responseFields: ["id", "amount"], requestFields: ["amount"]),
-            HTTPItem(file: test, line: 25, method: "GET", host: nil, path: "/v1/users/7", status: 200, responseFields: ["id", "email", "name"]),
+            HTTPItem(
+                file: test, line: 22, method: "GET", host: "api.shop.example.com", path: "/v1/orders?limit=5",
+                status: 200, responseFields: ["[].id", "[].total", "[].parent.parent.id"]),
+            HTTPItem(
+                file: test, line: 23, method: "POST", host: nil, path: "/v1/users", status: 201,
+                responseFields: ["id", "email"], requestFields: ["email", "name"]),
+            HTTPItem(
+                file: test, line: 24, method: "POST", host: "payments.example.com", path: "/api/charges", status: 201,
+                responseFields: ["id", "amount"], requestFields: ["amount"]),
+            HTTPItem(
+                file: test, line: 25, method: "GET", host: nil, path: "/v1/users/7", status: 200,
+                responseFields: ["id", "email", "name"]),
             HTTPItem(file: test, line: 26, method: nil, host: nil, path: "/v1/orders", status: 503),
             HTTPItem(file: test, line: 27, method: "GET", host: nil, path: "/v1/users/${id}", status: 200),
             // No description for this host: not checked.
@@ -64,9 +81,12 @@ struct HTTPCheckTests {
     @Test func fixtureComparisonAgainstWireMock() throws {
         var claims = CheckClaims()
         claims.http = [
-            HTTPItem(file: Self.test, line: 1, method: "GET", host: nil, path: "/v1/users/7", responseFields: ["id", "mail"]),
+            HTTPItem(
+                file: Self.test, line: 1, method: "GET", host: nil, path: "/v1/users/7", responseFields: ["id", "mail"]),
             // Leaving optional fields out is no drift.
-            HTTPItem(file: Self.test, line: 2, method: "GET", host: nil, path: "/v1/users/7", responseFields: ["id", "email"]),
+            HTTPItem(
+                file: Self.test, line: 2, method: "GET", host: nil, path: "/v1/users/7",
+                responseFields: ["id", "email"]),
         ]
         let report = try RealityFixtures.check("http", claims: claims)
         #expect(
@@ -80,7 +100,10 @@ struct HTTPCheckTests {
     }
 
     @Test func unreadableSpecIsAnError() throws {
-        #expect(throws: CheckError.unreadableSpec(host: "x.example", path: "/nonexistent.yaml", reason: "cannot read the file")) {
+        #expect(
+            throws: CheckError.unreadableSpec(
+                host: "x.example", path: "/nonexistent.yaml", reason: "cannot read the file")
+        ) {
             try RealityFixtures.check("http", claims: CheckClaims(), specs: ["x.example": "/nonexistent.yaml"])
         }
     }

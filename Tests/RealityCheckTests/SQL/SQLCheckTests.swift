@@ -12,21 +12,43 @@ struct SQLCheckTests {
             // Drift.
             SQLItem(file: test, line: 10, statement: "SELECT id, email, name FROM users WHERE id = $1"),
             SQLItem(file: test, line: 11, statement: "INSERT INTO audit_log (user_id, action) VALUES ($1, $2)"),
-            SQLItem(file: test, line: 12, statement: "SELECT * FROM users WHERE id = $1", returnedColumns: ["id", "email", "name"]),
+            SQLItem(
+                file: test, line: 12, statement: "SELECT * FROM users WHERE id = $1",
+                returnedColumns: ["id", "email", "name"]),
             SQLItem(file: test, line: 13, statement: "DELETE FROM sessions WHERE expires_at < now()"),
             SQLItem(file: test, line: 14, statement: "SELECT id, email FROM users u JOIN users v ON v.id = u.id"),
             // Must not be flagged.
-            SQLItem(file: test, line: 20, statement: "SELECT u.id AS uid, u.email FROM users u JOIN orders o ON o.user_id = u.id WHERE o.total > $1", returnedColumns: ["uid", "email"]),
-            SQLItem(file: test, line: 21, statement: "SELECT * FROM users", returnedColumns: ["id", "full_name", "created_at"]),
-            SQLItem(file: test, line: 22, statement: "WITH recent AS (SELECT user_id FROM orders WHERE shipped_at > now()) SELECT \"email\" FROM \"users\" WHERE id IN (SELECT user_id FROM recent)"),
-            SQLItem(file: test, line: 23, statement: "SELECT (.+) FROM orders WHERE user_id = \\$1", returnedColumns: ["id", "total"]),
+            SQLItem(
+                file: test, line: 20,
+                statement:
+                    "SELECT u.id AS uid, u.email FROM users u JOIN orders o ON o.user_id = u.id WHERE o.total > $1",
+                returnedColumns: ["uid", "email"]),
+            SQLItem(
+                file: test, line: 21, statement: "SELECT * FROM users",
+                returnedColumns: ["id", "full_name", "created_at"]),
+            SQLItem(
+                file: test, line: 22,
+                statement:
+                    "WITH recent AS (SELECT user_id FROM orders WHERE shipped_at > now()) SELECT \"email\" FROM \"users\" WHERE id IN (SELECT user_id FROM recent)"
+            ),
+            SQLItem(
+                file: test, line: 23, statement: "SELECT (.+) FROM orders WHERE user_id = \\$1",
+                returnedColumns: ["id", "total"]),
             SQLItem(file: test, line: 24, statement: "UPDATE users SET full_name = $1 WHERE id = $2"),
-            SQLItem(file: test, line: 25, statement: "SELECT id FROM users WHERE email ILIKE $1 FOR UPDATE SKIP LOCKED"),
+            SQLItem(
+                file: test, line: 25, statement: "SELECT id FROM users WHERE email ILIKE $1 FOR UPDATE SKIP LOCKED"),
             SQLItem(file: test, line: 26, statement: "INSERT INTO orders"),
-            SQLItem(file: test, line: 27, statement: "SELECT count(*) AS n, status FROM orders GROUP BY status", returnedColumns: ["n", "status"]),
-            SQLItem(file: test, line: 28, statement: "INSERT INTO orders (user_id, total, carrier) VALUES (?, ?, ?) RETURNING id", returnedColumns: ["id"]),
+            SQLItem(
+                file: test, line: 27, statement: "SELECT count(*) AS n, status FROM orders GROUP BY status",
+                returnedColumns: ["n", "status"]),
+            SQLItem(
+                file: test, line: 28,
+                statement: "INSERT INTO orders (user_id, total, carrier) VALUES (?, ?, ?) RETURNING id",
+                returnedColumns: ["id"]),
             // Dialect the embedded engine cannot parse: not checked, never a mismatch.
-            SQLItem(file: test, line: 30, statement: "SELECT id FROM users WHERE id = ANY($1::int[]) AND email SIMILAR TO $2"),
+            SQLItem(
+                file: test, line: 30,
+                statement: "SELECT id FROM users WHERE id = ANY($1::int[]) AND email SIMILAR TO $2"),
         ]
         return claims
     }
@@ -57,7 +79,10 @@ struct SQLCheckTests {
         var claims = CheckClaims()
         claims.databaseMocked = true
         let report = try RealityFixtures.check("sql-go", claims: claims)
-        #expect(report.signatures == ["internal/store/store.go:16 sql-column UPDATE orders\n\t\tSET state = 'shipped', shipped_at = now()\n\t\tWHERE id = $1"])
+        #expect(
+            report.signatures == [
+                "internal/store/store.go:16 sql-column UPDATE orders\n\t\tSET state = 'shipped', shipped_at = now()\n\t\tWHERE id = $1"
+            ])
         #expect(report.checkedClaims == 3)
     }
 
@@ -66,8 +91,15 @@ struct SQLCheckTests {
         claims.databaseMocked = true
         let report = try RealityFixtures.check("sql-mysql", claims: claims)
         #expect(report.mismatches.map(\.kind) == [.sqlTable, .sqlColumn])
-        #expect(report.mismatches.map(\.file) == ["src/main/java/com/example/CustomerRepository.java", "src/main/resources/mapper/CustomerMapper.xml"])
-        #expect(report.mismatches.map(\.reality) == ["src/main/resources/db/migration/V10__drop_legacy.sql:1", "src/main/resources/db/migration/V2__phone_number.sql:1"])
+        #expect(
+            report.mismatches.map(\.file) == [
+                "src/main/java/com/example/CustomerRepository.java", "src/main/resources/mapper/CustomerMapper.xml",
+            ])
+        #expect(
+            report.mismatches.map(\.reality) == [
+                "src/main/resources/db/migration/V10__drop_legacy.sql:1",
+                "src/main/resources/db/migration/V2__phone_number.sql:1",
+            ])
         #expect(report.checkedClaims == 5)
     }
 

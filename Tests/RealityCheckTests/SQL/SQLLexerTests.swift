@@ -16,14 +16,16 @@ struct SQLLexerTests {
     }
 
     @Test func readsPlaceholdersCastsAndQuotedIdentifiers() {
-        let tokens = SQLLexer.tokens("SELECT \"Order\".id::text, `x` FROM t WHERE a = $1 AND b = ? AND c = :name AND d = %s")
+        let tokens = SQLLexer.tokens(
+            "SELECT \"Order\".id::text, `x` FROM t WHERE a = $1 AND b = ? AND c = :name AND d = %s")
         #expect(tokens.filter { $0.kind == .placeholder }.map(\.text) == ["$1", "?", ":name", "%s"])
         #expect(tokens.filter { $0.kind == .quoted }.map(\.text) == ["Order", "x"])
         #expect(tokens.contains { $0.kind == .symbol && $0.text == "::" })
     }
 
     @Test func cleansSqlmockRegexLeftovers() {
-        #expect(SQLStatementText.clean("^SELECT (.+) FROM users WHERE id = \\$1$") == "SELECT * FROM users WHERE id = $1")
+        #expect(
+            SQLStatementText.clean("^SELECT (.+) FROM users WHERE id = \\$1$") == "SELECT * FROM users WHERE id = $1")
         #expect(SQLStatementText.clean("INSERT INTO t \\(a\\) VALUES \\(\\?\\)") == "INSERT INTO t (a) VALUES (?)")
         #expect(SQLStatementText.clean("not sql at all") == nil)
     }
@@ -32,8 +34,12 @@ struct SQLLexerTests {
         #expect(
             SQLStatementText.forSQLite("SELECT id::int FROM public.users WHERE e ILIKE $1 FOR UPDATE SKIP LOCKED")
                 == "SELECT id FROM users WHERE e LIKE ?1")
-        #expect(SQLStatementText.forPostgres("SELECT a FROM t WHERE b = ? AND c = ?") == "SELECT a FROM t WHERE b = $1 AND c = $2")
-        #expect(SQLStatementText.forPostgres("SELECT a FROM t WHERE b = :x OR c = :x") == "SELECT a FROM t WHERE b = $1 OR c = $1")
+        #expect(
+            SQLStatementText.forPostgres("SELECT a FROM t WHERE b = ? AND c = ?")
+                == "SELECT a FROM t WHERE b = $1 AND c = $2")
+        #expect(
+            SQLStatementText.forPostgres("SELECT a FROM t WHERE b = :x OR c = :x")
+                == "SELECT a FROM t WHERE b = $1 OR c = $1")
     }
 
     @Test func namesTablesButNotCTEsOrFunctionArguments() {

@@ -56,7 +56,8 @@ struct SchemaSourceTests {
     }
 
     @Test func knexAndSequelizeMigrations() throws {
-        #expect(try columns("schemas/knex")["books"] == ["id", "title", "page_count", "created_at", "updated_at", "isbn"])
+        #expect(
+            try columns("schemas/knex")["books"] == ["id", "title", "page_count", "created_at", "updated_at", "isbn"])
         #expect(try columns("schemas/sequelize")["members"] == ["id", "handle", "createdat"])
     }
 }

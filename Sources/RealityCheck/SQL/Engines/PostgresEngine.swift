@@ -31,7 +31,8 @@ package final class PostgresEngine: SQLEngine {
         if let message = PostgresEngine.run(admin, "CREATE DATABASE \(databaseName) TEMPLATE template0") {
             throw SetupError(message: message)
         }
-        guard let connection = PostgresEngine.connect(url, database: databaseName), PQstatus(connection) == CONNECTION_OK
+        guard let connection = PostgresEngine.connect(url, database: databaseName),
+            PQstatus(connection) == CONNECTION_OK
         else {
             _ = PostgresEngine.run(admin, "DROP DATABASE IF EXISTS \(databaseName)")
             throw SetupError(message: "cannot connect to the throwaway database")

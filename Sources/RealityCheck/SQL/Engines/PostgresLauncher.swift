@@ -44,12 +44,16 @@ package final class PostgresLauncher {
         self.prefix = prefix
         url = "host=\(directory) dbname=postgres user=oss_check"
         let data = directory + "/data"
-        guard run(prefix + [initdb, "-D", data, "-A", "trust", "-U", "oss_check", "--no-sync", "-E", "UTF8"]) == 0 else {
+        guard run(prefix + [initdb, "-D", data, "-A", "trust", "-U", "oss_check", "--no-sync", "-E", "UTF8"]) == 0
+        else {
             try? FileManager.default.removeItem(atPath: directory)
             throw LaunchError(message: "initdb failed")
         }
         let options = "-c listen_addresses='' -k \(directory) -c fsync=off -c full_page_writes=off"
-        guard run(prefix + [pgCtl, "-D", data, "-l", directory + "/server.log", "-o", options, "-w", "-t", "30", "start"]) == 0
+        guard
+            run(
+                prefix + [pgCtl, "-D", data, "-l", directory + "/server.log", "-o", options, "-w", "-t", "30", "start"])
+                == 0
         else {
             try? FileManager.default.removeItem(atPath: directory)
             throw LaunchError(message: "the PostgreSQL server did not start")

@@ -95,7 +95,8 @@ package enum SQLStatementText {
         }
         var numbered: [String: Int] = [:]
         var next = 1
-        let highest = tokens.compactMap { $0.kind == .placeholder && $0.text.hasPrefix("$") ? Int($0.text.dropFirst()) : nil }
+        let highest =
+            tokens.compactMap { $0.kind == .placeholder && $0.text.hasPrefix("$") ? Int($0.text.dropFirst()) : nil }
             .max() ?? 0
         next = highest + 1
         let rewritten = tokens.map { token -> SQLToken in

@@ -1,5 +1,5 @@
-import Foundation
 import CSQLite
+import Foundation
 
 /// The embedded engine: an in-memory SQLite database (the system library) holding the schema's tables with their
 /// column names, on which statements are prepared, never stepped.
@@ -76,8 +76,10 @@ package final class SQLiteEngine: SQLEngine {
         var names: Set<String> = []
         guard let database else { return names }
         var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(database, "SELECT name FROM sqlite_master WHERE type IN ('table','view')", -1, &statement, nil)
-            == SQLITE_OK
+        guard
+            sqlite3_prepare_v2(
+                database, "SELECT name FROM sqlite_master WHERE type IN ('table','view')", -1, &statement, nil)
+                == SQLITE_OK
         else { return names }
         defer { sqlite3_finalize(statement) }
         while sqlite3_step(statement) == SQLITE_ROW {
@@ -90,7 +92,8 @@ package final class SQLiteEngine: SQLEngine {
     package func columns(of table: String) -> [String] {
         guard let database else { return [] }
         var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(database, "SELECT * FROM \(SQLRenderer.quote(table))", -1, &statement, nil) == SQLITE_OK
+        guard
+            sqlite3_prepare_v2(database, "SELECT * FROM \(SQLRenderer.quote(table))", -1, &statement, nil) == SQLITE_OK
         else { return [] }
         defer { sqlite3_finalize(statement) }
         return (0..<sqlite3_column_count(statement)).compactMap { index in

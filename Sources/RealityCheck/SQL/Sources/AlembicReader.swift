@@ -57,7 +57,8 @@ package enum AlembicReader {
         let (inner, _) = CallScanner.splitArguments(scalars, open: open, line: &line)
         guard let name = inner.first.flatMap(SourceCall.literal) else { return nil }
         let typeName = inner.dropFirst().first.map { $0.replacingOccurrences(of: "sa.", with: "") } ?? ""
-        return SchemaColumn(name: name, type: SQLSchemaParser.portableType(String(typeName.lowercased().prefix { $0.isLetter })))
+        return SchemaColumn(
+            name: name, type: SQLSchemaParser.portableType(String(typeName.lowercased().prefix { $0.isLetter })))
     }
 
     /// The text of `def upgrade` up to `def downgrade` and the line it starts on.

@@ -16,7 +16,8 @@ package enum DjangoMigrationReader {
             let make = { (action: SchemaOperation.Action) in
                 result.append(SchemaOperation(action, file: file, line: call.line))
             }
-            let fieldOperation = ["migrations.AddField", "migrations.RemoveField", "migrations.RenameField"].contains(call.name)
+            let fieldOperation = ["migrations.AddField", "migrations.RemoveField", "migrations.RenameField"].contains(
+                call.name)
             let model = call.keyword(fieldOperation ? "model_name" : "name").flatMap(SourceCall.literal)
             let table = { (model: String) in app + "_" + model.lowercased() }
             switch call.name {

@@ -35,7 +35,10 @@ package enum KnexMigrationReader {
                 make(.renameTable(from: table, to: to))
             case "addColumn":
                 guard sequelize, let column = call.string(1) else { continue }
-                make(.addColumn(table: table, SchemaColumn(name: column, type: sequelizeType(call.arguments.dropFirst(2).first ?? ""))))
+                make(
+                    .addColumn(
+                        table: table,
+                        SchemaColumn(name: column, type: sequelizeType(call.arguments.dropFirst(2).first ?? ""))))
             case "removeColumn":
                 guard sequelize, let column = call.string(1) else { continue }
                 make(.dropColumn(table: table, column: column))
@@ -49,7 +52,9 @@ package enum KnexMigrationReader {
     }
 
     /// Column changes inside a Knex table callback.
-    private static func knexColumns(_ callback: String) -> (added: [SchemaColumn], dropped: [String], renamed: [(String, String)]) {
+    private static func knexColumns(_ callback: String) -> (
+        added: [SchemaColumn], dropped: [String], renamed: [(String, String)]
+    ) {
         let builders = [
             "increments", "bigIncrements", "integer", "bigInteger", "bigint", "tinyint", "smallint", "mediumint",
             "text", "string", "float", "double", "decimal", "boolean", "date", "datetime", "time", "timestamp",
@@ -58,10 +63,15 @@ package enum KnexMigrationReader {
         var added: [SchemaColumn] = []
         var dropped: [String] = []
         var renamed: [(String, String)] = []
-        for call in CallScanner.calls(builders + ["timestamps", "dropColumn", "dropColumns", "renameColumn"], in: callback) {
+        for call in CallScanner.calls(
+            builders + ["timestamps", "dropColumn", "dropColumns", "renameColumn"], in: callback)
+        {
             switch call.name {
             case "timestamps":
-                added += [SchemaColumn(name: "created_at", type: "timestamp"), SchemaColumn(name: "updated_at", type: "timestamp")]
+                added += [
+                    SchemaColumn(name: "created_at", type: "timestamp"),
+                    SchemaColumn(name: "updated_at", type: "timestamp"),
+                ]
             case "dropColumn", "dropColumns":
                 dropped += call.arguments.compactMap(SourceCall.literal)
             case "renameColumn":

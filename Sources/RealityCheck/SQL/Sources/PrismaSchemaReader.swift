@@ -25,7 +25,9 @@ package enum PrismaSchemaReader {
             }
             guard var current = model else { continue }
             if line.hasPrefix("}") {
-                result.append(SchemaOperation(.createTable(current.table ?? current.name, current.columns), file: file, line: current.line))
+                result.append(
+                    SchemaOperation(
+                        .createTable(current.table ?? current.name, current.columns), file: file, line: current.line))
                 model = nil
                 continue
             }

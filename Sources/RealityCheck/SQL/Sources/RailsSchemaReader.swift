@@ -26,7 +26,8 @@ package enum RailsSchemaReader {
             }
             if var current = table {
                 if line == "end" {
-                    result.append(SchemaOperation(.createTable(current.name, current.columns), file: file, line: current.line))
+                    result.append(
+                        SchemaOperation(.createTable(current.name, current.columns), file: file, line: current.line))
                     table = nil
                     continue
                 }
@@ -52,7 +53,10 @@ package enum RailsSchemaReader {
                     make(.createTable(name, columns))
                 }
             case "add_column" where arguments.count >= 2:
-                make(.addColumn(table: arguments[0], SchemaColumn(name: arguments[1], type: railsType(arguments.dropFirst(2).first))))
+                make(
+                    .addColumn(
+                        table: arguments[0],
+                        SchemaColumn(name: arguments[1], type: railsType(arguments.dropFirst(2).first))))
             case "add_reference", "add_belongs_to":
                 guard arguments.count >= 2 else { continue }
                 make(.addColumn(table: arguments[0], SchemaColumn(name: arguments[1] + "_id", type: "bigint")))
@@ -84,7 +88,9 @@ package enum RailsSchemaReader {
             "create_table", "add_column", "add_reference", "add_belongs_to", "add_timestamps", "remove_column",
             "remove_columns", "remove_reference", "remove_belongs_to", "rename_column", "rename_table", "drop_table",
         ]
-        guard let verb = verbs.first(where: { line.hasPrefix($0 + " ") || line.hasPrefix($0 + "(") }) else { return nil }
+        guard let verb = verbs.first(where: { line.hasPrefix($0 + " ") || line.hasPrefix($0 + "(") }) else {
+            return nil
+        }
         let rest = line.dropFirst(verb.count).trimmingCharacters(in: CharacterSet(charactersIn: " ("))
         let arguments = rest.split(separator: ",").map { String($0) }.compactMap { argument -> String? in
             let trimmed = argument.trimmingCharacters(in: CharacterSet(charactersIn: " )"))
@@ -99,13 +105,20 @@ package enum RailsSchemaReader {
         let body = line.dropFirst(2)
         let type = String(body.prefix { $0.isLetter || $0 == "_" })
         let rest = String(body.dropFirst(type.count))
-        let names = rest.split(separator: ",").compactMap { SourceCall.literal(String($0).trimmingCharacters(in: CharacterSet(charactersIn: " ()"))) }
+        let names = rest.split(separator: ",").compactMap {
+            SourceCall.literal(String($0).trimmingCharacters(in: CharacterSet(charactersIn: " ()")))
+        }
         switch type {
         case "timestamps":
-            return [SchemaColumn(name: "created_at", type: "timestamp"), SchemaColumn(name: "updated_at", type: "timestamp")]
+            return [
+                SchemaColumn(name: "created_at", type: "timestamp"),
+                SchemaColumn(name: "updated_at", type: "timestamp"),
+            ]
         case "references", "belongs_to":
             var columns = names.map { SchemaColumn(name: $0 + "_id", type: "bigint") }
-            if line.contains("polymorphic: true") { columns += names.map { SchemaColumn(name: $0 + "_type", type: "text") } }
+            if line.contains("polymorphic: true") {
+                columns += names.map { SchemaColumn(name: $0 + "_type", type: "text") }
+            }
             return columns
         case "index", "check_constraint", "foreign_key": return []
         case "column":

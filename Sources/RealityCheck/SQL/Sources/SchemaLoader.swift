@@ -3,7 +3,9 @@ package enum SchemaLoader {
     /// The schema of the repository.
     package static func load(_ files: RepositoryFiles) -> Schema {
         var schema = Schema()
-        let candidates = files.paths.filter { !RepositoryFiles.isTestPath($0) || $0.hasSuffix(".sql") && !isFixture($0) }
+        let candidates = files.paths.filter {
+            !RepositoryFiles.isTestPath($0) || $0.hasSuffix(".sql") && !isFixture($0)
+        }
         // Plain SQL: dumps (schema.sql, structure.sql) first, then migrations in version order.
         let sqlFiles = candidates.filter { isSchemaSQL($0) }.sorted(by: sqlOrder)
         for file in sqlFiles {
