@@ -16,7 +16,10 @@ package enum RealityChecker {
 
         if wants(.api) {
             let hostDescriptions = try userDescriptions(options.specs)
-            let descriptions = APIDescriptionLoader.discover(files)
+            let (descriptions, failures) = APIDescriptionLoader.discover(files)
+            for (path, reason) in failures {
+                report.notChecked.append(NotChecked(file: path, line: 1, claim: "API description", reason: reason))
+            }
             let recordings = RecordingLoader.discover(files)
             report.sources += descriptions.map {
                 RealitySource(kind: $0.version.hasPrefix("swagger") ? "swagger" : "openapi", path: $0.file)

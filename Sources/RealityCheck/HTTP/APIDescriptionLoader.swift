@@ -7,17 +7,30 @@ package enum APIDescriptionLoader {
     private static let methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 
     /// Finds every API description in the repository (non-test YAML/JSON files whose top level has `openapi` or
-    /// `swagger`).
-    package static func discover(_ files: RepositoryFiles) -> [APIDescription] {
-        files.paths.filter { path in
+    /// `swagger`); the ones that look like descriptions but do not parse are returned as `failures`.
+    package static func discover(_ files: RepositoryFiles) -> (
+        descriptions: [APIDescription], failures: [(String, String)]
+    ) {
+        var failures: [(String, String)] = []
+        let descriptions = files.paths.filter { path in
             let name = RepositoryFiles.fileName(path).lowercased()
             return (name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json"))
                 && !path.contains("__files/") && !path.contains("/mappings/") && name != "package.json"
                 && name != "package-lock.json" && name != "tsconfig.json"
-        }.compactMap { path in
+        }.compactMap { path -> APIDescription? in
             guard let text = files.text(path), looksLikeDescription(text) else { return nil }
-            return try? load(text: text, file: path)
+            do throws(LoadError) {
+                return try load(text: text, file: path)
+            } catch {
+                if text.hasPrefix("openapi") || text.hasPrefix("swagger") || text.contains("\nopenapi:")
+                    || text.contains("\nswagger:") || text.contains("\"openapi\"") || text.contains("\"swagger\"")
+                {
+                    failures.append((path, error.message))
+                }
+                return nil
+            }
         }
+        return (descriptions, failures)
     }
 
     /// Cheap pre-check before parsing: a top-level `openapi`/`swagger` key.
@@ -41,7 +54,9 @@ package enum APIDescriptionLoader {
         } catch let error as LoadError {
             throw error
         } catch {
-            throw LoadError(message: "not YAML or JSON: \(error)")
+            // Yams quotes the whole document as context: keep its first line.
+            let first = String(describing: error).split(separator: "\n").first.map(String.init) ?? "parse error"
+            throw LoadError(message: "not valid YAML or JSON: " + first.prefix(200))
         }
         guard let mapping = root.mapping else { throw LoadError(message: "not an OpenAPI document") }
         let version: String

@@ -54,6 +54,13 @@ package struct SQLCheck {
                 judge = sqlite.name + " (table names only)"
             }
         }
+        if let verdict, SQLCheck.touchesSystemCatalog(statement, verdict: verdict) {
+            report.notChecked.append(
+                NotChecked(
+                    file: item.file, line: item.line, claim: statement,
+                    reason: "reads a system catalog the migrations do not describe", engine: judge))
+            return
+        }
         guard let verdict else {
             report.notChecked.append(
                 NotChecked(file: item.file, line: item.line, claim: statement, reason: lastReason, engine: lastEngine))
@@ -89,6 +96,21 @@ package struct SQLCheck {
                 "the engine rejects it: \(message)")
         case .notChecked:
             break
+        }
+    }
+
+    /// True when an unknown name belongs to an engine's own catalog (`information_schema`, `pg_*`, `sqlite_*`,
+    /// MySQL's `mysql.`/`performance_schema`), which no migration creates.
+    static func touchesSystemCatalog(_ statement: String, verdict: SQLVerdict) -> Bool {
+        switch verdict {
+        case .unknownTable(let name), .unknownColumn(let name):
+            let lower = statement.lowercased()
+            let table = name.lowercased()
+            return lower.contains("information_schema") || lower.contains("pg_catalog")
+                || lower.contains("performance_schema") || lower.contains("mysql.") || table.hasPrefix("pg_")
+                || table.hasPrefix("sqlite_") || lower.contains(" from pg_") || lower.contains(" from sqlite_")
+        default:
+            return false
         }
     }
 

@@ -111,3 +111,17 @@ struct SQLCheckTests {
         #expect(report.notChecked.contains { $0.reason == "no schema found in the repository" })
     }
 }
+
+/// Statements that read an engine's own catalog are never mismatches.
+struct SQLSystemCatalogTests {
+    @Test func catalogsAreNotChecked() throws {
+        var claims = CheckClaims()
+        claims.sql = [
+            SQLItem(file: "a_test.go", line: 1, statement: "SELECT table_name FROM information_schema.tables"),
+            SQLItem(file: "a_test.go", line: 2, statement: "SELECT relname FROM pg_class WHERE relkind = 'r'"),
+        ]
+        let report = try RealityFixtures.check("sql-go", claims: claims)
+        #expect(report.mismatches.isEmpty)
+        #expect(report.notChecked.map(\.line) == [1, 2])
+    }
+}
