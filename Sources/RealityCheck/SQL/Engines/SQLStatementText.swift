@@ -13,10 +13,17 @@ package enum SQLStatementText {
         var text = statement.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.hasPrefix("^") { text.removeFirst() }
         if text.hasSuffix("$"), !text.hasSuffix("\\$") { text.removeLast() }
-        for pattern in ["(.+)", "(.*)", "(.+?)", "(.*?)"] { text = text.replacingOccurrences(of: pattern, with: "*") }
-        text = text.replacingOccurrences(of: "\\s+", with: " ").replacingOccurrences(of: "\\s*", with: " ")
-        for escaped in ["\\(", "\\)", "\\$", "\\.", "\\*", "\\?", "\\[", "\\]", "\\+", "\\^", "\\|"] {
-            text = text.replacingOccurrences(of: escaped, with: String(escaped.dropFirst()))
+        // Regex leftovers only when there is a regex character at all (most statements have none).
+        if text.contains("(.") {
+            for pattern in ["(.+)", "(.*)", "(.+?)", "(.*?)"] {
+                text = text.replacingOccurrences(of: pattern, with: "*")
+            }
+        }
+        if text.contains("\\") {
+            text = text.replacingOccurrences(of: "\\s+", with: " ").replacingOccurrences(of: "\\s*", with: " ")
+            for escaped in ["\\(", "\\)", "\\$", "\\.", "\\*", "\\?", "\\[", "\\]", "\\+", "\\^", "\\|"] {
+                text = text.replacingOccurrences(of: escaped, with: String(escaped.dropFirst()))
+            }
         }
         text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         while text.hasSuffix(";") { text = String(text.dropLast()).trimmingCharacters(in: .whitespaces) }
