@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Libraries. The graph is acyclic and each executable links only what it uses (docs/architecture.md):
@@ -54,10 +55,15 @@ let package = Package(
         // The /oss:integration flow: auth, log, notify, prompt, inventory.
         .target(
             name: "Integration",
-            dependencies: ["Shared", "SessionLog", "Notify", "PromptDecrypt", "MockInventory"]
+            dependencies: ["Shared", "SessionLog", "Notify", "PromptDecrypt", "MockInventory", "RealityCheck"]
         ),
         // Install, re-apply, doctor and uninstall of the native bundle (oss-hooks).
         .target(name: "Installer", dependencies: ["Shared"]),
+        // The mock reality check (`oss-integration check`): SQL on SQLite/PostgreSQL, HTTP against OpenAPI, modules.
+        .systemLibrary(
+            name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
+        .target(name: "RealityCheck", dependencies: ["Shared", "MockInventory", "CSQLite", "CLibPQ", "Yams"]),
         // ArgumentParser glue for the tools that use it (oss-integration).
         .target(
             name: "ToolSupport",
@@ -72,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "oss-integration",
             dependencies: [
-                "Shared", "Integration", "MockInventory", "ToolSupport",
+                "Shared", "Integration", "MockInventory", "RealityCheck", "ToolSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -101,6 +107,11 @@ let package = Package(
                 "Shared", "SharedCrypto", "WorkflowState", "SessionLog", "StatusLine", "Notify", "PromptDecrypt",
                 "MockInventory", "Integration", "Installer", "TestSupport",
             ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "RealityCheckTests",
+            dependencies: ["RealityCheck", "Shared", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

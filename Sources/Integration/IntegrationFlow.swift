@@ -1,5 +1,6 @@
 import MockInventory
 import PromptDecrypt
+import RealityCheck
 import SessionLog
 import Shared
 
@@ -93,7 +94,11 @@ package struct IntegrationFlow: Sendable {
             report(.failed(reason: failure.reason))
             throw failure
         case .success(let inventory):
-            return IntegrationOutcome(prompt: prompt, offline: options.offline, project: project, inventory: inventory)
+            var outcome = IntegrationOutcome(
+                prompt: prompt, offline: options.offline, project: project, inventory: inventory)
+            let claims = CheckClaims(findings: inventory.findings, boundary: options.boundary)
+            outcome.reality = RealityReport.quick(root: given, claims: claims, environment: environment)
+            return outcome
         }
     }
 

@@ -1,4 +1,5 @@
 import MockInventory
+import RealityCheck
 import Shared
 
 /// What a successful `oss-integration` run hands the model: the decrypted prompt (nil offline) and the mock
@@ -12,6 +13,8 @@ package struct IntegrationOutcome: Sendable {
     package var project: String
     /// The mock inventory.
     package var inventory: ScanReport
+    /// Mocks that disagree with the repository's reality (`oss-integration check`, SQLite only), shown first.
+    package var reality: RealityReport?
 
     /// An outcome with these parts.
     package init(prompt: String?, offline: Bool, project: String, inventory: ScanReport) {
@@ -21,20 +24,25 @@ package struct IntegrationOutcome: Sendable {
         self.inventory = inventory
     }
 
-    /// The text output: the prompt, a blank line, then the inventory's markdown section.
+    /// The text output: the prompt, a blank line, the mismatches (if any), then the inventory's markdown section.
     package var text: String {
-        guard let prompt else { return inventory.text }
-        return prompt + (prompt.hasSuffix("\n") ? "\n" : "\n\n") + inventory.text
+        let body = (reality?.inventorySection ?? "") + inventory.text
+        guard let prompt else { return body }
+        return prompt + (prompt.hasSuffix("\n") ? "\n" : "\n\n") + body
     }
 
-    /// The JSON output: `{"prompt", "offline", "project", "inventory"}`.
+    /// The JSON output: `{"prompt", "offline", "project", "mismatches"?, "inventory"}` (`mismatches` only when
+    /// some mock disagrees with reality).
     package var json: JSONValue {
-        .object(
-            JSONObject([
-                ("prompt", prompt.map(JSONValue.string) ?? .null),
-                ("offline", .bool(offline)),
-                ("project", .string(project)),
-                ("inventory", inventory.json),
-            ]))
+        var pairs: [(String, JSONValue)] = [
+            ("prompt", prompt.map(JSONValue.string) ?? .null),
+            ("offline", .bool(offline)),
+            ("project", .string(project)),
+        ]
+        if let reality, !reality.mismatches.isEmpty {
+            pairs.append(("mismatches", .array(reality.mismatches.map(\.json))))
+        }
+        pairs.append(("inventory", inventory.json))
+        return .object(JSONObject(pairs))
     }
 }

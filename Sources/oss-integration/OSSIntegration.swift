@@ -23,6 +23,8 @@ struct OSSIntegration: ParsableCommand {
               oss-integration complete --tests-pass N [--boundaries LIST] [--duration D]
               oss-integration failed --reason TEXT
               oss-integration scan [DIR] [--boundary B] [--format text|json]
+              oss-integration check [DIR] [--boundary B] [--format text|json] [--spec HOST=FILE]...
+                                    [--database-url URL] [--engine auto|sqlite|postgresql]
 
             The run (the default) checks that ~/.oss/config.json holds an apiKey, starts the integration log and \
             workflow event, fetches and verifies the integration prompt, and prints it followed by a markdown \
@@ -47,7 +49,7 @@ struct OSSIntegration: ParsableCommand {
               oss-integration failed --reason "the test database did not start"
             """,
         version: ToolVersion.current,
-        subcommands: [Run.self, Scan.self, Complete.self, Failed.self],
+        subcommands: [Run.self, Scan.self, Check.self, Complete.self, Failed.self],
         defaultSubcommand: Run.self
     )
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MockInventory
+import RealityCheck
 import Shared
 import ToolSupport
 
@@ -65,7 +66,14 @@ extension OSSIntegration {
             let report = try FailureReporter.run(tool: "oss-integration") {
                 try MockScanner.scan(root: root, options: options)
             }
-            Console.standard.out(format == .json ? report.json.pretty + "\n" : report.text)
+            if format == .json {
+                Console.standard.out(report.json.pretty + "\n")
+            } else {
+                // The text report mentions mocks that disagree with reality (details: `oss-integration check`).
+                let claims = CheckClaims(findings: report.findings, boundary: options.boundary)
+                let reality = RealityReport.quick(root: root, claims: claims, environment: environment)
+                Console.standard.out(report.text + (reality?.scanMention ?? ""))
+            }
         }
     }
 }

@@ -60,7 +60,16 @@ struct OSSIntegrationEndToEndTests {
             let inventory = try await scan(sandbox)
             #expect(inventory.hasPrefix("## Mock inventory\n"))
             #expect(inventory.contains("### Mismatch candidates (7)"))
-            #expect(result.stdout == Self.prompt + "\n\n" + inventory)
+            // The sample app's seeded drift comes first (details from `oss-integration check`); `scan` mentions it.
+            let mention =
+                "\n1 mock disagrees with the repository's schema, API descriptions or code: run `oss-integration check` for details.\n"
+            #expect(inventory.hasSuffix(mention))
+            #expect(
+                result.stdout.hasPrefix(
+                    Self.prompt + "\n\n## Mocks that disagree with reality (fix these first)\n\n"
+                        + "- api/src/orders.ts:12 [sql-column] orders: column price of orders was renamed to price_cents"
+                ))
+            #expect(result.stdout.hasSuffix("\n\n" + inventory.dropLast(mention.count)))
             #expect(result.stderr.contains("[verify] Manifest signature: valid\n"))
             #expect(result.stderr.contains("[verify] Prompt hash: verified\n"))
 
@@ -111,7 +120,8 @@ struct OSSIntegrationEndToEndTests {
             let result = try await integration(sandbox, ["--format", "json", "-b", "database"])
             #expect(result.status == 0, "\(result)")
             let json = try JSONValue.parse(result.stdout)
-            #expect(json.objectValue?.keys == ["prompt", "offline", "project", "inventory"])
+            #expect(json.objectValue?.keys == ["prompt", "offline", "project", "mismatches", "inventory"])
+            #expect(json["mismatches"]?.arrayValue?.first?["kind"] == "sql-column")
             #expect(json["prompt"] == .string(Self.prompt))
             #expect(json["offline"] == false)
             #expect(json["project"] == .string(sandbox.project))

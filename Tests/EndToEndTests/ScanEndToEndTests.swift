@@ -29,7 +29,7 @@ struct ScanEndToEndTests {
                 result.stdout == """
                     ## Mock inventory
 
-                    Scanned 5 test and compose files (12 files visited) under `\(sampleApp)`.
+                    Scanned 5 test and compose files (13 files visited) under `\(sampleApp)`.
 
                     | Boundary | Mocks | Covered | Uncovered |
                     |---|---:|---:|---:|
@@ -71,6 +71,8 @@ struct ScanEndToEndTests {
                     - `api/test/integration/orders.integration.test.ts`: integration-test, connection-string, real-client; postgres; unit `api`
                     - `docker-compose.yml#cache` (line 12): docker-compose-service; redis; no test starts or reaches it
                     - `docker-compose.yml#db` (line 7): docker-compose-service; postgres; no test starts or reaches it
+
+                    1 mock disagrees with the repository's schema, API descriptions or code: run `oss-integration check` for details.
 
                     """)
         }

@@ -1,0 +1,6 @@
+package cache
+
+type Cache interface {
+	Get(key string) (string, bool)
+	Set(key, value string)
+}

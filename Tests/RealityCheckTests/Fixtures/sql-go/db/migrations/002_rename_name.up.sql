@@ -1,0 +1,2 @@
+ALTER TABLE users RENAME COLUMN name TO full_name;
+DROP TABLE audit_log;
