@@ -11,8 +11,10 @@ enum OSSDecrypt {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let environment = Environment.current()
+        BrokenPipe.ignore()
         var transport: any HTTPTransport = OfflineTransport()
         if DecryptArguments(arguments).action.usesNetwork {
+            try? OSSPaths(environment: environment).prepareOSSDirectory()
             transport = CurlTransport.preferred(environment: environment)
         }
         let context = DecryptContext(environment: environment, transport: transport, console: .standard)

@@ -33,8 +33,7 @@ package struct LogCommand {
         if let warning { console.errorLine("oss-log: \(warning)") }
         do {
             // ~/.oss is private (0700, as session-start makes it); created as a mere parent of the logs it got 0755.
-            let ossDir = OSSPaths(environment: environment).ossDir
-            if !FileSystem.isDirectory(ossDir) { try FileSystem.createDirectories(ossDir, mode: 0o700) }
+            try OSSPaths(environment: environment).prepareOSSDirectory()
             try book.prepare()
         } catch {
             // Hooks fail open: a log directory we cannot create must not abort the caller's command.
@@ -166,7 +165,7 @@ package struct LogCommand {
         case "read":
             let cmd = try required(args, 0, "read <command>")
             try CommandNameError.validate(cmd)
-            if let bytes = FileSystem.readIfPresent(book.commandLog(cmd)) {
+            if let bytes = try book.readLog(book.commandLog(cmd)) {
                 console.out(String(decoding: bytes, as: UTF8.self))
             } else {
                 console.line("No log found for /oss:\(cmd)")
@@ -178,7 +177,7 @@ package struct LogCommand {
         case "session-path":
             console.line(book.sessionLog)
         case "session":
-            if let bytes = FileSystem.readIfPresent(book.sessionLog) {
+            if let bytes = try book.readLog(book.sessionLog) {
                 console.out(String(decoding: bytes, as: UTF8.self))
             } else {
                 console.line("No session log found")
@@ -197,6 +196,7 @@ package struct LogCommand {
         case "clean":
             console.line("Cleaning logs in \(book.base)...")
             let report = try book.clean()
+            StaleFiles.sweepGlobal(paths: OSSPaths(environment: environment), now: clock.now())
             console.line("Removed \(report.expired) archive(s) older than \(book.settings.maxArchiveAgeDays) days.")
             console.line("Removed \(report.excess) archive(s) beyond the newest \(book.settings.maxArchiveCount).")
             console.line(

@@ -86,7 +86,11 @@ private struct Walk {
     mutating func analyse(path: String, bytes: [UInt8], language: SourceLanguage) {
         let source = SourceText(bytes: bytes, language: language)
         if matchers[language] == nil { matchers[language] = MockMatcher(language: language) }
-        let matches = matchers[language]?.matches(in: source) ?? []
+        // The time budget holds inside a file too: a huge file stops at the deadline like the walk does.
+        let (options, startTime) = (options, startTime)
+        let outcome = matchers[language]?.matches(in: source) { options.clock() - startTime > options.timeBudget }
+        let matches = outcome?.matches ?? []
+        if outcome?.interrupted == true { exhausted = true }
         let lines = source.lineNumbers(ascending: matches.map(\.offset))
         var fileFindings: [MockFinding] = zip(matches, lines).map { match, line in
             let (boundary, key) = TargetClassifier.classify(match.target)
@@ -108,7 +112,7 @@ private struct Walk {
             )
         }
         findings += fileFindings
-        if let found = RealDependencyDetector.evidence(
+        if !exhausted, let found = RealDependencyDetector.evidence(
             forTestFile: path,
             source: source,
             mockedBoundaries: Set(fileFindings.map(\.boundary))
