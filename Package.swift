@@ -56,7 +56,8 @@ let package = Package(
         ),
 
         // The loopback OSS API as a process, for Scripts/bench.sh (not a product).
-        .executableTarget(name: "oss-fixture-server", dependencies: ["Shared", "TestSupport"], path: "Tests/FixtureServer"),
+        .executableTarget(
+            name: "oss-fixture-server", dependencies: ["Shared", "TestSupport"], path: "Tests/FixtureServer"),
 
         // Tests
 

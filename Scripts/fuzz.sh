@@ -26,6 +26,15 @@ collections=$(find .build/checkouts/swift-collections/Sources/OrderedCollections
 [ -n "$collections" ] || { echo "run swift build first (no .build/checkouts/swift-collections)" >&2; exit 1; }
 json_sources+=($collections)
 
+# swift-collections' own build settings (its Package.swift): experimental features and availability macros.
+collections_flags=(-D COLLECTIONS_SINGLE_MODULE)
+for feature in BuiltinModule Lifetimes InoutLifetimeDependence AddressableParameters AddressableTypes; do
+    collections_flags+=(-enable-experimental-feature "$feature")
+done
+for version in 5.0 5.1 5.6 5.7 5.8 5.9 5.10 6.0 6.1 6.2 6.3 6.4 6.5; do
+    collections_flags+=(-enable-experimental-feature "AvailabilityMacro=SwiftStdlib $version: macOS 9999")
+done
+
 sources_for() {
     case "$1" in
     JSONParserFuzz) echo "${json_sources[@]}" ;;
@@ -43,7 +52,7 @@ status=0
 for target in "${targets[@]}"; do
     binary="$out/$target"
     # shellcheck disable=SC2046
-    if ! swiftc -sanitize=fuzzer,address -parse-as-library -package-name ossfuzz -O -g -D COLLECTIONS_SINGLE_MODULE \
+    if ! swiftc -sanitize=fuzzer,address -parse-as-library -package-name ossfuzz -O -g "${collections_flags[@]}" \
         -module-name "$target" -o "$binary" "Fuzz/$target.swift" $(sources_for "$target") \
         >"$out/$target.build.log" 2>&1; then
         # The log also holds gold's harmless "Cannot export local symbol '__asan_…'" warnings.

@@ -19,6 +19,14 @@ if grep -q "OrderedCollections" Sources/Shared/JSON/*.swift; then
     while IFS= read -r file; do collections+=("$file"); done < <(find "$checkout/Sources/OrderedCollections" \
         "$checkout/Sources/InternalCollectionsUtilities" -name '*.swift' | sort)
 fi
-swiftc -O -parse-as-library -package-name ossbench -D COLLECTIONS_SINGLE_MODULE -module-name JSONBench \
+# swift-collections' own build settings (its Package.swift): experimental features and availability macros.
+collections_flags=(-D COLLECTIONS_SINGLE_MODULE)
+for feature in BuiltinModule Lifetimes InoutLifetimeDependence AddressableParameters AddressableTypes; do
+    collections_flags+=(-enable-experimental-feature "$feature")
+done
+for version in 5.0 5.1 5.6 5.7 5.8 5.9 5.10 6.0 6.1 6.2 6.3 6.4 6.5; do
+    collections_flags+=(-enable-experimental-feature "AvailabilityMacro=SwiftStdlib $version: macOS 9999")
+done
+swiftc -O -parse-as-library -package-name ossbench "${collections_flags[@]}" -module-name JSONBench \
     -lm -o "$out/JSONBench" bench/JSONBench.swift "${sources[@]}" "${collections[@]}"
 "$out/JSONBench" "${1:-50000}" "${2:-5}"

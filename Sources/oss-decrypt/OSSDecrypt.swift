@@ -14,7 +14,6 @@ enum OSSDecrypt {
         BrokenPipe.ignore()
         var transport: any HTTPTransport = OfflineTransport()
         if DecryptArguments(arguments).action.usesNetwork {
-            try? OSSPaths(environment: environment).prepareOSSDirectory()
             transport = CurlTransport.preferred(environment: environment)
         }
         let context = DecryptContext(environment: environment, transport: transport, console: .standard)

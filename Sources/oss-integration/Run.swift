@@ -30,7 +30,8 @@ extension OSSIntegration {
             BrokenPipe.ignore()
             try? OSSPaths(environment: environment).prepareOSSDirectory()
             let flow = IntegrationFlow(
-                environment: environment, transport: CurlTransport.preferred(environment: environment), console: .standard,
+                environment: environment, transport: CurlTransport.preferred(environment: environment),
+                console: .standard,
                 workingDirectory: FileSystem.realPath("."))
             let options = IntegrationFlow.Options(
                 project: project, boundary: boundary.flatMap { Boundary(rawValue: $0.rawValue) }, offline: offline)

@@ -1,7 +1,7 @@
 import Foundation
 import Shared
-import Testing
 import TestSupport
+import Testing
 
 /// The built `oss-log` binary, every action of contract §2.2, in a temporary HOME (TZ=UTC).
 struct OSSLogEndToEndTests {
@@ -239,13 +239,17 @@ struct OSSLogEndToEndTests {
             #expect(result.status == 0)
             #expect(result.stdout == project + "/.oss/logs/current-session/build.log\n")
             try box.run(["write", "build", "local"], env)
-            #expect(normalised(box.text(project + "/.oss/logs/current-session/build.log")) == initHeader("build") + "[TS] local\n")
+            #expect(
+                normalised(box.text(project + "/.oss/logs/current-session/build.log")) == initHeader("build")
+                    + "[TS] local\n")
             #expect(FileSystem.isDirectory(project + "/.oss/logs/archive"))
             #expect(!FileSystem.exists(box.globalSession + "/session.log"))
             // The printed path is canonical even when CLAUDE_PROJECT_DIR goes through a symlink.
             let link = box.home + "/app-link"
             #expect(symlink(project, link) == 0)
-            #expect(try box.run(["init", "plan"], ["CLAUDE_PROJECT_DIR": link]).stdout == project + "/.oss/logs/current-session/plan.log\n")
+            #expect(
+                try box.run(["init", "plan"], ["CLAUDE_PROJECT_DIR": link]).stdout == project
+                    + "/.oss/logs/current-session/plan.log\n")
             #expect(try box.run(["path", "plan"], env).stdout == project + "/.oss/logs/current-session/plan.log\n")
             #expect(try box.run(["session-path"], env).stdout == project + "/.oss/logs/current-session/session.log\n")
         }
@@ -259,7 +263,9 @@ struct OSSLogEndToEndTests {
             let result = try box.run(["init", "plan"])
             #expect(result.stdout == project + "/.oss/logs/current-session/plan.log\n")
             try box.run(["test", "plan", "PASS", "ok"])
-            #expect(normalised(box.text(project + "/.oss/logs/current-session/session.log")).hasSuffix("[TS] [plan] [TEST] PASS - ok\n"))
+            #expect(
+                normalised(box.text(project + "/.oss/logs/current-session/session.log")).hasSuffix(
+                    "[TS] [plan] [TEST] PASS - ok\n"))
             #expect(!FileSystem.exists(box.globalSession + "/session.log"))
         }
     }
@@ -282,11 +288,15 @@ struct OSSLogEndToEndTests {
             #expect(try box.run(["path", "x"]).stdout == box.globalSession + "/x.log\n")
             // TMPDIR projects are accepted; with TMPDIR unset, /tmp is the temp root (D1).
             let tmpProject = try box.directory(box.tmp + "/t")
-            #expect(try box.run(["path", "x"], ["CLAUDE_PROJECT_DIR": tmpProject]).stdout == tmpProject + "/.oss/logs/current-session/x.log\n")
+            #expect(
+                try box.run(["path", "x"], ["CLAUDE_PROJECT_DIR": tmpProject]).stdout == tmpProject
+                    + "/.oss/logs/current-session/x.log\n")
             var environment = box.environment(["CLAUDE_PROJECT_DIR": tmpProject])
             environment["TMPDIR"] = nil
             let unset = try ToolRunner.run("oss-log", ["path", "x"], environment: environment, cwd: root)
-            let expected = tmpProject.hasPrefix("/tmp/") ? tmpProject + "/.oss/logs/current-session/x.log\n" : box.globalSession + "/x.log\n"
+            let expected =
+                tmpProject.hasPrefix("/tmp/")
+                ? tmpProject + "/.oss/logs/current-session/x.log\n" : box.globalSession + "/x.log\n"
             #expect(unset.stdout == expected)
         }
     }
@@ -396,7 +406,8 @@ struct OSSLogEndToEndTests {
     @Test func statusPrintsTheFullReport() throws {
         try withTemporaryDirectory { root in
             let box = try LogSandbox(root)
-            try writeFile(box.home + "/.oss/settings.json", #"{"logs": {"maxSessionSizeMB": 2.5, "maxArchiveCount": 3}}"#)
+            try writeFile(
+                box.home + "/.oss/settings.json", #"{"logs": {"maxSessionSizeMB": 2.5, "maxArchiveCount": 3}}"#)
             try box.run(["write", "build", "one"])
             try box.run(["rotate"])
             try box.run(["write", "build", "two"])
@@ -405,9 +416,13 @@ struct OSSLogEndToEndTests {
             #expect(result.stderr == "")
             let session = box.globalSession
             let sessionLog = box.text(session + "/session.log")
-            let currentBytes = FileSystem.listDirectory(session).reduce(0) { $0 + (FileSystem.size(session + "/" + $1) ?? 0) }
+            let currentBytes = FileSystem.listDirectory(session).reduce(0) {
+                $0 + (FileSystem.size(session + "/" + $1) ?? 0)
+            }
             let archive = box.globalBase + "/archive"
-            let archiveBytes = FileSystem.listDirectory(archive).reduce(0) { $0 + (FileSystem.size(archive + "/" + $1) ?? 0) }
+            let archiveBytes = FileSystem.listDirectory(archive).reduce(0) {
+                $0 + (FileSystem.size(archive + "/" + $1) ?? 0)
+            }
             #expect(currentBytes < 1024 && archiveBytes < 1024)
             #expect(
                 result.stdout == """
@@ -452,7 +467,8 @@ struct OSSLogEndToEndTests {
             pipe.fileHandleForReading.readabilityHandler = { handle in collected.append(handle.availableData) }
             try process.run()
             defer { stop(process, pipe) }
-            let header = "Following \(box.globalSession)/session.log (Ctrl-C to stop)\n\(String(repeating: "─", count: 41))\n"
+            let header =
+                "Following \(box.globalSession)/session.log (Ctrl-C to stop)\n\(String(repeating: "─", count: 41))\n"
             #expect(collected.wait(until: { $0.contains("before tail\n") }))
             #expect(normalised(collected.text) == header + "[TS] [build] before tail\n")
             try box.run(["write", "build", "while tailing 😀"])
@@ -539,15 +555,21 @@ struct OSSLogEndToEndTests {
     @Test func cleanPrunesOldAndExcessArchives() throws {
         try withTemporaryDirectory { root in
             let box = try LogSandbox(root)
-            try writeFile(box.home + "/.oss/settings.json", #"{"logs": {"maxArchiveCount": 2, "maxArchiveAgeDays": 3}}"#)
+            try writeFile(
+                box.home + "/.oss/settings.json", #"{"logs": {"maxArchiveCount": 2, "maxArchiveAgeDays": 3}}"#)
             let archive = box.globalBase + "/archive"
             let now = Int(Date().timeIntervalSince1970)
-            let ages = [("session-20200101-000000.log.gz", 10), ("session-20200102-000000.log.gz", 4),
-                        ("session-20200103-000000.log.gz", 2), ("session-20200104-000000.log.gz", 1),
-                        ("session-20200105-000000.log.gz", 0)]
+            let ages = [
+                ("session-20200101-000000.log.gz", 10), ("session-20200102-000000.log.gz", 4),
+                ("session-20200103-000000.log.gz", 2), ("session-20200104-000000.log.gz", 1),
+                ("session-20200105-000000.log.gz", 0),
+            ]
             for (name, days) in ages {
                 try writeFile(archive + "/" + name, name)
-                var times = [timeval(tv_sec: now - days * 86_400 - 60, tv_usec: 0), timeval(tv_sec: now - days * 86_400 - 60, tv_usec: 0)]
+                var times = [
+                    timeval(tv_sec: now - days * 86_400 - 60, tv_usec: 0),
+                    timeval(tv_sec: now - days * 86_400 - 60, tv_usec: 0),
+                ]
                 #expect(utimes(archive + "/" + name, &times) == 0)
             }
             try writeFile(box.globalSession + "/build.log", "small\n")
@@ -563,7 +585,10 @@ struct OSSLogEndToEndTests {
                     Done.
 
                     """)
-            #expect(FileSystem.listDirectory(archive) == ["session-20200104-000000.log.gz", "session-20200105-000000.log.gz"])
+            #expect(
+                FileSystem.listDirectory(archive) == [
+                    "session-20200104-000000.log.gz", "session-20200105-000000.log.gz",
+                ])
             #expect(box.text(box.globalSession + "/build.log") == "small\n")
         }
     }
@@ -579,7 +604,8 @@ struct OSSLogEndToEndTests {
             let rule = String(repeating: "═", count: 63)
             #expect(
                 box.text(box.globalSession + "/build.log")
-                    == ([rule, "  [Log truncated - kept last 1000 lines]", rule] + lines.suffix(1000)).joined(separator: "\n") + "\n")
+                    == ([rule, "  [Log truncated - kept last 1000 lines]", rule] + lines.suffix(1000)).joined(
+                        separator: "\n") + "\n")
         }
     }
 
@@ -702,7 +728,8 @@ struct OSSLogEndToEndTests {
             let box = try LogSandbox(root)
             let result = try box.run(["workflow", "get"])
             #expect(result.status == 0)
-            #expect(result.stdout == #"{"currentFeature":null,"lastCompletedStep":null,"lastStepTimestamp":null}"# + "\n")
+            #expect(
+                result.stdout == #"{"currentFeature":null,"lastCompletedStep":null,"lastStepTimestamp":null}"# + "\n")
             #expect(result.stderr == "")
         }
     }
@@ -717,7 +744,8 @@ struct OSSLogEndToEndTests {
             #expect(set.stdout == #"Workflow: Set feature to 'a"b\c'"# + "\n")
             #expect(
                 box.text(file)
-                    == "{\n  \"currentFeature\": \"a\\\"b\\\\c\",\n  \"lastCompletedStep\": null,\n  \"lastStepTimestamp\": null\n}\n")
+                    == "{\n  \"currentFeature\": \"a\\\"b\\\\c\",\n  \"lastCompletedStep\": null,\n  \"lastStepTimestamp\": null\n}\n"
+            )
             let parsed = try JSONValue.parse(box.text(file))
             #expect(parsed["currentFeature"] == .string(name))
             let get = try box.run(["workflow", "get"])
@@ -725,15 +753,23 @@ struct OSSLogEndToEndTests {
             let complete = try box.run(["workflow", "complete", "plan"])
             #expect(complete.status == 0)
             let match = try #require(
-                complete.stdout.wholeMatch(of: /Workflow: Marked 'plan' as completed at (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z)\n/))
+                complete.stdout.wholeMatch(
+                    of: /Workflow: Marked 'plan' as completed at (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z)\n/))
             let stamp = String(match.1)
             let written = try JSONValue.parse(box.text(file))
-            #expect(written == ["currentFeature": .string(name), "lastCompletedStep": "plan", "lastStepTimestamp": .string(stamp)])
-            let age = Date().timeIntervalSince1970 - Double(try #require(TimeFormatter.parseISO(stamp)).milliseconds) / 1000
+            #expect(
+                written == [
+                    "currentFeature": .string(name), "lastCompletedStep": "plan", "lastStepTimestamp": .string(stamp),
+                ])
+            let age =
+                Date().timeIntervalSince1970 - Double(try #require(TimeFormatter.parseISO(stamp)).milliseconds) / 1000
             #expect(age >= 0 && age < 60)
             let clear = try box.run(["workflow", "clear"])
             #expect(clear.stdout == "Workflow: State cleared\n")
-            #expect(try box.run(["workflow", "get"]).stdout == "{\n  \"currentFeature\": null,\n  \"lastCompletedStep\": null,\n  \"lastStepTimestamp\": null\n}\n")
+            #expect(
+                try box.run(["workflow", "get"]).stdout
+                    == "{\n  \"currentFeature\": null,\n  \"lastCompletedStep\": null,\n  \"lastStepTimestamp\": null\n}\n"
+            )
         }
     }
 
@@ -746,13 +782,17 @@ struct OSSLogEndToEndTests {
             try writeFile(box.home + "/.oss/current-project", project + "\n")
             let result = try box.run(["workflow", "set-feature", "login"], ["CLAUDE_PROJECT_DIR": other])
             #expect(result.status == 0)
-            #expect(try JSONValue.parse(box.text(project + "/.oss/health-workflow-state.json"))["currentFeature"] == "login")
+            #expect(
+                try JSONValue.parse(box.text(project + "/.oss/health-workflow-state.json"))["currentFeature"] == "login"
+            )
             #expect(!FileSystem.exists(box.home + "/.oss/health-workflow-state.json"))
             #expect(!FileSystem.exists(other + "/.oss/health-workflow-state.json"))
             // Without a valid current-project the global file is used.
             try writeFile(box.home + "/.oss/current-project", box.elsewhere + "\n")
             try box.run(["workflow", "set-feature", "global"])
-            #expect(try JSONValue.parse(box.text(box.home + "/.oss/health-workflow-state.json"))["currentFeature"] == "global")
+            #expect(
+                try JSONValue.parse(box.text(box.home + "/.oss/health-workflow-state.json"))["currentFeature"]
+                    == "global")
         }
     }
 
@@ -765,7 +805,9 @@ struct OSSLogEndToEndTests {
             #expect(result.status == 0)
             #expect(result.stderr.split(separator: "\n").count == 1)
             #expect(result.stderr.contains("moved it aside"))
-            let aside = FileSystem.listDirectory(box.home + "/.oss").filter { $0.hasPrefix("health-workflow-state.json.corrupt-") }
+            let aside = FileSystem.listDirectory(box.home + "/.oss").filter {
+                $0.hasPrefix("health-workflow-state.json.corrupt-")
+            }
             #expect(aside.count == 1)
             #expect(try JSONValue.parse(box.text(file))["lastCompletedStep"] == "build")
         }

@@ -62,7 +62,8 @@ package struct CurlTransport: HTTPTransport {
         let arguments = Self.arguments(for: request)
         let child = CurlChild()
         return try await withTaskCancellationHandler {
-            let outcome = await child.run(executable, arguments: arguments, environment: environment, input: config,
+            let outcome = await child.run(
+                executable, arguments: arguments, environment: environment, input: config,
                 limit: request.maxResponseBytes + 65_536)
             return try Self.response(from: outcome, for: request)
         } onCancel: {
@@ -203,7 +204,8 @@ package struct CurlTransport: HTTPTransport {
     private static func origin(of url: String) -> String {
         guard let schemeEnd = url.firstRange(of: "://") else { return url }
         let rest = url[schemeEnd.upperBound...]
-        return url[..<schemeEnd.upperBound].lowercased() + rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }.lowercased()
+        return url[..<schemeEnd.upperBound].lowercased()
+            + rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }.lowercased()
     }
 
     private static func seconds(_ value: Double) -> String {
@@ -326,13 +328,13 @@ extension CurlChild {
     /// Open descriptors above 2 without close-on-exec (Linux lists `/proc/self/fd`; elsewhere none are known).
     fileprivate static func inheritableDescriptors() -> [Int32] {
         #if os(Linux)
-        return FileSystem.listDirectory("/proc/self/fd").compactMap(Int32.init).filter { fd in
-            guard fd > 2 else { return false }
-            let flags = fcntl(fd, F_GETFD)
-            return flags >= 0 && flags & FD_CLOEXEC == 0
-        }
+            return FileSystem.listDirectory("/proc/self/fd").compactMap(Int32.init).filter { fd in
+                guard fd > 2 else { return false }
+                let flags = fcntl(fd, F_GETFD)
+                return flags >= 0 && flags & FD_CLOEXEC == 0
+            }
         #else
-        return []
+            return []
         #endif
     }
 

@@ -1,7 +1,9 @@
 extension OSSPaths {
     /// Creates `~/.oss` with mode 0700 when nothing is there yet; an existing directory or link (a user may keep
-    /// `~/.oss` elsewhere) is left as it is. Every tool calls this before it writes anything under `~/.oss`, so the
-    /// directory that later holds `config.json` with the API key is never created readable by others.
+    /// `~/.oss` elsewhere) is left as it is. oss-log, oss-notify and oss-integration call this before they write
+    /// anything under `~/.oss` (oss-decrypt only writes into a config directory it creates 0700 itself, and a
+    /// failed decrypt writes nothing), so the directory that later holds `config.json` with the API key is never
+    /// created readable by others.
     /// - Throws: `FileError` when the directory cannot be created.
     package func prepareOSSDirectory() throws(FileError) {
         var status = stat()

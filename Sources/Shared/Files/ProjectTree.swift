@@ -21,7 +21,9 @@ package struct ProjectTree: Sendable, Equatable {
         guard let index = components.lastIndex(of: ".oss"), index > 0 else { return nil }
         let root = components[..<index].joined(separator: "/")
         if let home, !home.isEmpty {
-            let homes = [home, FileSystem.realPath(home)].compactMap { $0 }.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+            let homes = [home, FileSystem.realPath(home)].compactMap { $0 }.map {
+                $0.hasSuffix("/") ? String($0.dropLast()) : $0
+            }
             if homes.contains(root) { return nil }
         }
         self.root = root.isEmpty ? "/" : root
@@ -32,6 +34,8 @@ package struct ProjectTree: Sendable, Equatable {
     /// - Throws: `FileError` naming the first directory that is a link, not a directory, owned by someone else or
     ///   cannot be created.
     package func prepare(_ directory: String, mode: mode_t = 0o755) throws(FileError) {
+        // The project itself is trusted (a resolved path); it normally exists already.
+        if !FileSystem.isDirectory(root) { try FileSystem.createDirectories(root) }
         for path in chain(to: directory) {
             if try inspect(path) { continue }
             if mkdir(path, mode) != 0, errno != EEXIST {

@@ -75,6 +75,7 @@ package struct HealthWorkflowState: Sendable {
     }
 
     private static func document(feature: JSONValue, step: JSONValue, timestamp: JSONValue) -> JSONValue {
-        .object(JSONObject([("currentFeature", feature), ("lastCompletedStep", step), ("lastStepTimestamp", timestamp)]))
+        .object(
+            JSONObject([("currentFeature", feature), ("lastCompletedStep", step), ("lastStepTimestamp", timestamp)]))
     }
 }

@@ -38,7 +38,8 @@ package struct IronLawChecklist: Sendable {
         var items: [Item] = []
         switch branch {
         case .some("main"), .some("master"):
-            items.append(Item(law: 4, outcome: .failed, text: "Feature branch: on \(branch ?? "") (work on a feature branch)"))
+            items.append(
+                Item(law: 4, outcome: .failed, text: "Feature branch: on \(branch ?? "") (work on a feature branch)"))
         case .some(let name):
             items.append(Item(law: 4, outcome: .passed, text: "Feature branch: \(name)"))
         case .none:
@@ -50,7 +51,9 @@ package struct IronLawChecklist: Sendable {
             items.append(
                 offenders.isEmpty
                     ? Item(law: 1, outcome: .passed, text: "Tests: no .skip/.only/.todo in test files")
-                    : Item(law: 1, outcome: .failed, text: "Tests: .skip/.only/.todo in \(offenders.prefix(3).joined(separator: ", "))"))
+                    : Item(
+                        law: 1, outcome: .failed,
+                        text: "Tests: .skip/.only/.todo in \(offenders.prefix(3).joined(separator: ", "))"))
         } else {
             items.append(Item(law: 1, outcome: .passed, text: "Tests: no package.json, nothing to check"))
         }
@@ -63,9 +66,12 @@ package struct IronLawChecklist: Sendable {
                 items.append(
                     offenders.isEmpty
                         ? Item(law: 2, outcome: .passed, text: "Types: no ': any' in staged TypeScript")
-                        : Item(law: 2, outcome: .failed, text: "Types: ': any' in \(offenders.prefix(3).joined(separator: ", "))"))
+                        : Item(
+                            law: 2, outcome: .failed,
+                            text: "Types: ': any' in \(offenders.prefix(3).joined(separator: ", "))"))
             } else {
-                items.append(Item(law: 2, outcome: .failed, text: "Types: could not list staged files (git unavailable)"))
+                items.append(
+                    Item(law: 2, outcome: .failed, text: "Types: could not list staged files (git unavailable)"))
             }
         } else {
             items.append(Item(law: 2, outcome: .passed, text: "Types: no tsconfig.json, nothing to check"))

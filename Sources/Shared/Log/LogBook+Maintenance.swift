@@ -21,7 +21,8 @@ extension LogBook {
             if onlyIfOversized, size <= limit(for: sessionLog) { return nil }
             let target = uniqueArchivePath()
             try FileSystem.move(sessionLog, to: target)
-            try FileSystem.appendLine("[\(stamp())] [system] [INFO] Session log rotated (previous archived)", to: sessionLog)
+            try FileSystem.appendLine(
+                "[\(stamp())] [system] [INFO] Session log rotated (previous archived)", to: sessionLog)
             return target
         }
         guard let archived else { return false }

@@ -112,11 +112,13 @@ private struct Walk {
             )
         }
         findings += fileFindings
-        if !exhausted, let found = RealDependencyDetector.evidence(
-            forTestFile: path,
-            source: source,
-            mockedBoundaries: Set(fileFindings.map(\.boundary))
-        ) {
+        if !exhausted,
+            let found = RealDependencyDetector.evidence(
+                forTestFile: path,
+                source: source,
+                mockedBoundaries: Set(fileFindings.map(\.boundary))
+            )
+        {
             evidence.append(found)
         }
     }

@@ -67,7 +67,8 @@ package struct Settings: Sendable, Equatable {
             guard let number = Settings.positive(logs?[key]) else { continue }
             if number > limit {
                 clamped.append(
-                    "logs.\(key) \(JSONValue.javaScriptNumber(number)) is too large; using \(JSONValue.javaScriptNumber(limit))")
+                    "logs.\(key) \(JSONValue.javaScriptNumber(number)) is too large; using \(JSONValue.javaScriptNumber(limit))"
+                )
             }
             values[key] = min(number, limit)
         }

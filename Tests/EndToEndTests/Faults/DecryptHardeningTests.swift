@@ -23,7 +23,9 @@ extension DecryptEndToEndSuite {
         @Test func redirectToABracketedPathIsOneRequest() async throws {
             let raw = try RawTCPServer(
                 .respond(
-                    Array("HTTP/1.1 302 Found\r\nLocation: /g/x[1-40]\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8)))
+                    Array(
+                        "HTTP/1.1 302 Found\r\nLocation: /g/x[1-40]\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                            .utf8)))
             defer { raw.stop() }
             try await DecryptSandbox.with { sandbox in
                 try sandbox.writeConfig(apiKey: "ak_test", apiURL: raw.baseURL)
@@ -98,12 +100,15 @@ extension DecryptEndToEndSuite {
             try await DecryptSandbox.with { sandbox in
                 sandbox.server.addPrompt(type: "commands", name: "plan", text: "x")
                 let signed = try sandbox.server.manifest().compact
-                let many = String(signed.dropLast()) + #","padding":["# + String(repeating: "0,", count: 1_100_000) + "0]}"
+                let many =
+                    String(signed.dropLast()) + #","padding":["# + String(repeating: "0,", count: 1_100_000) + "0]}"
                 sandbox.server.override(path: "/api/v1/prompts/manifest", with: .text(many))
                 let wide = try await sandbox.run(["--verify-manifest"])
-                #expect(wide.stdout == #"{"signatureValid":false,"error":"Failed to fetch manifest"}"# + "\n", "\(wide)")
+                #expect(
+                    wide.stdout == #"{"signatureValid":false,"error":"Failed to fetch manifest"}"# + "\n", "\(wide)")
 
-                let deep = String(signed.dropLast()) + #","padding":"# + String(repeating: "[", count: 100)
+                let deep =
+                    String(signed.dropLast()) + #","padding":"# + String(repeating: "[", count: 100)
                     + String(repeating: "]", count: 100) + "}"
                 sandbox.server.override(path: "/api/v1/prompts/manifest", with: .text(deep))
                 let nested = try await sandbox.run(["--verify-manifest"])

@@ -38,7 +38,8 @@ struct HardeningEndToEndTests {
             #expect(!linkedFile.stdout.contains("LEAKED"), "a linked state file must not be read")
 
             FileSystem.removeTree(project + "/.oss")
-            try writeFile(root + "/elsewhere/oss/workflow-state.json", #"{"activeStep": "ship", "currentTask": "LEAKED"}"#)
+            try writeFile(
+                root + "/elsewhere/oss/workflow-state.json", #"{"activeStep": "ship", "currentTask": "LEAKED"}"#)
             #expect(symlink(root + "/elsewhere/oss", project + "/.oss") == 0)
             let linkedDirectory = try ToolRunner.run(
                 "oss-notify", ["--statusline"], environment: environment, stdin: input)
@@ -57,7 +58,9 @@ struct HardeningEndToEndTests {
                 "oss-log", ["write", "build", "through the link"],
                 environment: ToolRunner.environment(home: home, extra: ["TMPDIR": root]), cwd: root)
             #expect(result.status == 0 && result.stderr == "", "\(result)")
-            #expect(readFile(root + "/dotfiles/oss/logs/current-session/build.log")?.hasSuffix("through the link\n") == true)
+            #expect(
+                readFile(root + "/dotfiles/oss/logs/current-session/build.log")?.hasSuffix("through the link\n") == true
+            )
         }
     }
 
@@ -90,7 +93,9 @@ struct HardeningEndToEndTests {
             try writeFile(home + "/.oss/.config.json.tmp-9-10", #"{"apiKey": "ak_secret"}"#, mode: 0o600)
             try writeFile(outbox + "/recent.json", #"{"version":1,"requests":[]}"#, mode: 0o600)
             try writeFile(outbox + "/.recent.json.tmp-1-1", "in flight", mode: 0o600)
-            for stale in [outbox + "/1-2-3.json", outbox + "/.4-5-6.json.tmp-7-8", home + "/.oss/.config.json.tmp-9-10"] {
+            for stale in [
+                outbox + "/1-2-3.json", outbox + "/.4-5-6.json.tmp-7-8", home + "/.oss/.config.json.tmp-9-10",
+            ] {
                 Self.setModificationTime(stale, secondsAgo: 900)
             }
             try writeFile(outbox + "/now.json", #"{"version":1,"requests":[]}"#, mode: 0o600)
@@ -122,7 +127,8 @@ struct HardeningEndToEndTests {
             }
             let result = try ToolRunner.run(
                 "oss-log", ["clean"],
-                environment: ToolRunner.environment(home: home, extra: ["TMPDIR": root, "CLAUDE_PROJECT_DIR": project]),
+                environment: ToolRunner.environment(
+                    home: home, extra: ["TMPDIR": root, "CLAUDE_PROJECT_DIR": project]),
                 cwd: root)
             #expect(result.status == 0, "\(result)")
             #expect(FileSystem.listDirectory(session) == [".fresh.log.tmp-1-1", "build.log"])
@@ -152,10 +158,12 @@ struct HardeningEndToEndTests {
                 }
             }
             try writeFile(project + "/node_modules/dep/x.test.js", "it.only('ignored')")
-            let environment = ToolRunner.environment(home: home, extra: ["TMPDIR": root, "CLAUDE_PROJECT_DIR": project])
+            let environment = ToolRunner.environment(
+                home: home, extra: ["TMPDIR": root, "CLAUDE_PROJECT_DIR": project])
             var times: [Double] = []
             for _ in 0..<3 {
-                let result = try ToolRunner.run("oss-log", ["checklist", "build"], environment: environment, cwd: project)
+                let result = try ToolRunner.run(
+                    "oss-log", ["checklist", "build"], environment: environment, cwd: project)
                 #expect(result.status == 0, "\(result)")
                 times.append(result.seconds)
             }
@@ -176,9 +184,11 @@ struct HardeningEndToEndTests {
             var text = #"{"version": 1, "activeStep": "plan", "chainState": {}, "#
             text += (0..<50_000).map { #""key\#($0)": "v\#($0)""# }.joined(separator: ", ") + "}"
             try writeFile(project + "/.oss/workflow-state.json", text)
-            let environment = ToolRunner.environment(home: home, extra: ["TMPDIR": root, "CLAUDE_PROJECT_DIR": project])
+            let environment = ToolRunner.environment(
+                home: home, extra: ["TMPDIR": root, "CLAUDE_PROJECT_DIR": project])
             let result = try ToolRunner.run(
-                "oss-notify", ["--state", "setActiveStep", "build"], environment: environment, cwd: project, timeout: 60)
+                "oss-notify", ["--state", "setActiveStep", "build"], environment: environment, cwd: project, timeout: 60
+            )
             #expect(result.status == 0, "\(result)")
             #expect(result.seconds < 10, "took \(result.seconds) s")
             let state = try JSONValue.parse(try #require(readFile(project + "/.oss/workflow-state.json")))

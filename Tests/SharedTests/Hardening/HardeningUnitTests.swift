@@ -8,7 +8,8 @@ struct HardeningUnitTests {
         try withTemporaryDirectory { root in
             try writeFile(
                 root + "/settings.json",
-                #"{"logs":{"maxArchiveCount":1e19,"maxSessionSizeMB":1e300,"maxArchiveAgeDays":3,"maxCommandLogSizeKB":2e9}}"#)
+                #"{"logs":{"maxArchiveCount":1e19,"maxSessionSizeMB":1e300,"maxArchiveAgeDays":3,"maxCommandLogSizeKB":2e9}}"#
+            )
             let (settings, warning) = Settings.load(path: root + "/settings.json")
             #expect(settings.maxArchiveCount == 100_000)
             #expect(settings.maxSessionSizeMB == 1_048_576)
@@ -61,7 +62,8 @@ struct HardeningUnitTests {
         #expect(throws: JSONError.self) { try JSONValue.parse(bytes: Array(deep.utf8), limits: .network()) }
         let expired = JSONLimits(maximumDepth: 64, maximumValues: .max, budget: TimeBudget(seconds: 0))
         #expect(throws: JSONError.self) {
-            try JSONValue.parse(bytes: Array(("[" + String(repeating: "1,", count: 10_000) + "1]").utf8), limits: expired)
+            try JSONValue.parse(
+                bytes: Array(("[" + String(repeating: "1,", count: 10_000) + "1]").utf8), limits: expired)
         }
     }
 }
