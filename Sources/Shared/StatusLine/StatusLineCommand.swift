@@ -67,9 +67,10 @@ package enum StatusLineCommand {
         return DisplayWidth.truncate(line, toColumns: columns)
     }
 
-    /// The project file if it exists, else the global one; nil when the chosen file is missing or unparsable.
+    /// The project file if it exists, else the global one; nil when the chosen file is missing or unparsable. A
+    /// project file that is a symbolic link counts as absent.
     private static func readJSON(preferring projectPath: String?, else globalPath: String) -> JSONValue? {
-        if let projectPath, FileSystem.exists(projectPath) || FileSystem.isSymbolicLink(projectPath) {
+        if let projectPath, !FileSystem.isSymbolicLink(projectPath), FileSystem.exists(projectPath) {
             return readJSON(projectPath)
         }
         return readJSON(globalPath)

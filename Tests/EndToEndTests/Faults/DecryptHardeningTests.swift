@@ -79,7 +79,9 @@ extension DecryptEndToEndSuite {
         /// A curl that dies before reading its config (here: a fake bound over /usr/bin/curl that closes stdin and
         /// kills itself) must give the `Error:` line; writing the 200 KB config used to kill oss-decrypt with
         /// SIGPIPE (exit 141).
-        @Test(.enabled(if: MountNamespace.isAvailable, Comment(rawValue: MountNamespace.unavailableReason ?? "")))
+        @Test(
+            .enabled(if: MountNamespace.isAvailable, Comment(rawValue: MountNamespace.unavailableReason ?? "")),
+            .enabled(if: FileSystem.isExecutable("/usr/bin/env")))
         func killedCurlGivesAnErrorLineNotSIGPIPE() throws {
             try withTemporaryDirectory { root in
                 let home = root + "/home"
@@ -88,8 +90,11 @@ extension DecryptEndToEndSuite {
                     home + "/.oss/config.json", #"{"apiKey": "\#(key)", "apiUrl": "http://127.0.0.1:9"}"#)
                 let fake = root + "/curl"
                 try writeFile(fake, "#!/bin/sh\nexec 0<&-\nsleep 0.2\nkill -9 $$\n", mode: 0o755)
+                // The test process ignores SIGPIPE (its servers do) and children inherit that: `env` restores the
+                // default disposition, as a hook started by Claude Code has it.
                 let result = try MountNamespace.runWithBind(
-                    fake, over: "/usr/bin/curl", ToolRunner.path(of: "oss-decrypt"), ["--setup"],
+                    fake, over: "/usr/bin/curl", "/usr/bin/env",
+                    ["--default-signal=PIPE", ToolRunner.path(of: "oss-decrypt"), "--setup"],
                     environment: ToolRunner.environment(home: home, extra: ["TMPDIR": root]))
                 #expect(result.status == 1, "\(result)")
                 #expect(result.stderr.hasPrefix("Error: "), "\(result)")
