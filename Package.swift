@@ -17,7 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
-        // Library
+        // Libraries. The graph is acyclic and each executable links only what it uses (docs/architecture.md):
+        // the hot hooks (oss-log, oss-notify) link neither swift-crypto nor ArgumentParser.
 
         // System zlib, for gzip of rotated session logs.
         .systemLibrary(
@@ -25,16 +26,35 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        // Config, paths, files, JSON, time, process spawning and the API client: what every feature builds on.
+        .target(name: "Shared", dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]),
+        // Credentials, the machine key, AES-GCM prompts, Ed25519 manifests (swift-crypto; CryptoKit on macOS).
         .target(
-            name: "Shared",
+            name: "SharedCrypto",
             dependencies: [
-                "CZlib",
-                .product(name: "OrderedCollections", package: "swift-collections"),
+                "Shared",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
-        // ArgumentParser glue shared by the four tools.
+        // The per-project workflow state file and its verbs.
+        .target(name: "WorkflowState", dependencies: ["Shared"]),
+        // Session and command logs, rotation, the iron-law checklist, health state.
+        .target(name: "SessionLog", dependencies: ["Shared", "WorkflowState", "CZlib"]),
+        // The status line renderer.
+        .target(name: "StatusLine", dependencies: ["Shared"]),
+        // Workflow/session/issue notifications: the plan, its runner, the notification copy.
+        .target(name: "Notify", dependencies: ["Shared", "WorkflowState", "SessionLog"]),
+        // Fetch, verify and decrypt prompts; credentials setup; outbox delivery; manifest reports.
+        .target(name: "PromptDecrypt", dependencies: ["Shared", "SharedCrypto"]),
+        // The mock inventory: finds mocks in a repository's tests and what real tests cover them.
+        .target(name: "MockInventory", dependencies: ["Shared"]),
+        // The /oss:integration flow: auth, log, notify, prompt, inventory.
+        .target(
+            name: "Integration",
+            dependencies: ["Shared", "SessionLog", "Notify", "PromptDecrypt", "MockInventory"]
+        ),
+        // ArgumentParser glue for the tools that use it (oss-integration).
         .target(
             name: "ToolSupport",
             dependencies: ["Shared", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -42,16 +62,24 @@ let package = Package(
 
         // Executables
 
-        .executableTarget(name: "oss-log", dependencies: ["Shared", "ToolSupport"]),
-        .executableTarget(name: "oss-notify", dependencies: ["Shared", "ToolSupport"]),
-        .executableTarget(name: "oss-decrypt", dependencies: ["Shared"]),
-        .executableTarget(name: "oss-integration", dependencies: ["Shared", "ToolSupport"]),
+        .executableTarget(name: "oss-log", dependencies: ["Shared", "SessionLog"]),
+        .executableTarget(name: "oss-notify", dependencies: ["Shared", "Notify", "StatusLine", "WorkflowState"]),
+        .executableTarget(name: "oss-decrypt", dependencies: ["Shared", "PromptDecrypt"]),
+        .executableTarget(
+            name: "oss-integration",
+            dependencies: [
+                "Shared", "Integration", "MockInventory", "ToolSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
 
         // Test support
 
         .target(
             name: "TestSupport",
-            dependencies: ["Shared", .product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: [
+                "Shared", "SharedCrypto", "SessionLog", .product(name: "FlyingFox", package: "FlyingFox"),
+            ],
             path: "Tests/TestSupport"
         ),
 
@@ -63,12 +91,15 @@ let package = Package(
 
         .testTarget(
             name: "SharedTests",
-            dependencies: ["Shared", "TestSupport"],
+            dependencies: [
+                "Shared", "SharedCrypto", "WorkflowState", "SessionLog", "StatusLine", "Notify", "PromptDecrypt",
+                "MockInventory", "Integration", "TestSupport",
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["Shared", "TestSupport"],
+            dependencies: ["Shared", "SharedCrypto", "WorkflowState", "SessionLog", "MockInventory", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -1,4 +1,4 @@
-/// libFuzzer target: the canonical signed bytes of a prompt manifest (contract §6.8), built by Scripts/fuzz.sh with
+/// libFuzzer target: the canonical signed bytes of a prompt manifest (compatibility.md#manifest), built by Scripts/fuzz.sh with
 /// the Shared JSON sources and `ManifestVerifier+Canonical.swift` (the verifier itself needs swift-crypto, so this
 /// stub namespace stands in for its declaration). Properties: the bytes are JSON whose top-level keys are a
 /// subsequence of version, algorithm, signing, prompts; the prompt keys are in UTF-16 order; and canonicalising the

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Times every hook call of contract §0.1 as whole processes (spawn to exit), next to /bin/true in the same run.
+"""Times every hook call of compatibility.md#invocations as whole processes (spawn to exit), next to /bin/true in the same run.
 
 Called by Scripts/bench.sh, which builds the release binaries first. Each call runs in a sandbox HOME with a project
 (`.oss/`, a git HEAD on a feature branch), a loopback OSS API (`oss-fixture-server`) and real credentials from

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Builds the four release binaries into .build-dist/ as fully static executables (-static-executable, design.md §2):
+# Builds the four release binaries into .build-dist/ as fully static executables (-static-executable, compatibility.md#runtime):
 # they need no Swift runtime at run time. None links FoundationNetworking: HTTP goes through the system curl
 # (Sources/Shared/API/CurlTransport.swift says why). Needs zlib1g-dev on Linux (installed here when missing as root).
 set -eu

@@ -1,4 +1,5 @@
 import Dispatch
+import PromptDecrypt
 import Shared
 
 /// `oss-decrypt`: fetches, decrypts and verifies One Shot Ship prompts (drop-in for the node original).

@@ -2,7 +2,7 @@ import Dispatch
 import Shared
 
 /// Runs async work from the synchronous `main` and waits for it (a synchronous main keeps a static binary's exit
-/// cheap, design.md §2).
+/// cheap, compatibility.md#runtime).
 enum BlockingTask {
     /// Runs `body` on the cooperative pool and blocks the calling thread until it returns.
     static func run<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Integration
 import Shared
 
 extension OSSIntegration {

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Integration
+import MockInventory
 import Shared
 import ToolSupport
 

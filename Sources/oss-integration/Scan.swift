@@ -1,4 +1,5 @@
 import ArgumentParser
+import MockInventory
 import Shared
 import ToolSupport
 

@@ -1,3 +1,4 @@
+import SessionLog
 import Shared
 
 /// `oss-log`: the native replacement for the plugin's `oss-log.sh`.

@@ -1,4 +1,7 @@
+import Notify
 import Shared
+import StatusLine
+import WorkflowState
 
 /// `oss-notify`: workflow, session, issue and direct notifications, the workflow-state verbs and the status line.
 ///

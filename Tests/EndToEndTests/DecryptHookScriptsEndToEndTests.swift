@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 extension DecryptEndToEndSuite {
-    /// `hooks/ensure-decrypt-cli.sh` and `hooks/verify-decrypt-setup.sh`: the callers' contract of §6.1, never a
+    /// `hooks/ensure-decrypt-cli.sh` and `hooks/verify-decrypt-setup.sh`: the callers' contract of compatibility.md#decrypt-install, never a
     /// download (D34).
     struct DecryptHookScriptsEndToEndTests {
         private static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -1,5 +1,6 @@
 import Foundation
 import Shared
+import SharedCrypto
 import TestSupport
 import Testing
 
@@ -73,7 +74,8 @@ struct DecryptSandbox {
         #expect(result.status == 0, "\(result)")
         #expect(
             result.stdout
-                == "Setup complete. Credentials stored securely.\nNote: Any previously cached prompts have been cleared for security.\n")
+                == "Setup complete. Credentials stored securely.\nNote: Any previously cached prompts have been cleared for security.\n"
+        )
     }
 
     /// The text of a file in the config dir, or nil.

@@ -1,7 +1,7 @@
 import Foundation
 import Shared
-import Testing
 import TestSupport
+import Testing
 
 /// `Scripts/install.sh` as a user runs it: prebuilt binaries (`--from`), a sandbox HOME, a fake plugin checkout,
 /// and a PATH holding only a few coreutils — no node, jq or python.

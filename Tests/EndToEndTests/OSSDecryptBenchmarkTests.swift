@@ -1,5 +1,6 @@
 import Foundation
 import Shared
+import SharedCrypto
 import TestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import Shared
+import SharedCrypto
 import TestSupport
 import Testing
 
@@ -65,7 +66,10 @@ extension DecryptEndToEndSuite {
                 try await sandbox.setup()
                 let cases: [(path: String, reply: TestHTTPServer.Reply, message: String)] = [
                     ("/api/v1/prompts/a401", .json(["error": "Token expired"], status: 401), "Unauthorized"),
-                    ("/api/v1/prompts/a403", .json(["error": "Subscription inactive"], status: 403), "Subscription inactive"),
+                    (
+                        "/api/v1/prompts/a403", .json(["error": "Subscription inactive"], status: 403),
+                        "Subscription inactive"
+                    ),
                     ("/api/v1/prompts/a404", .json(["error": "nope"], status: 404), "Prompt not found"),
                     ("/api/v1/prompts/a500", .text("<html>oops</html>", status: 500), "Request failed"),
                     ("/api/v1/prompts/a502", .json(["error": ["nested": true]], status: 502), "Request failed"),
@@ -166,7 +170,8 @@ extension DecryptEndToEndSuite {
                     #expect(result.stdout == text + "\n")
                     #expect(
                         result.stderr
-                            == "[verify] Checking prompt integrity...\n[verify] Manifest unavailable — skipping verification\n")
+                            == "[verify] Checking prompt integrity...\n[verify] Manifest unavailable — skipping verification\n"
+                    )
                 }
 
                 let invalidKey = try await sandbox.run(
@@ -177,7 +182,9 @@ extension DecryptEndToEndSuite {
                     ["--type", "commands", "--name", "plan"], ["OSS_MANIFEST_PUBLIC_KEY": "bm90IGEga2V5"])
                 #expect(badKey.status == 1)
                 #expect(badKey.stdout == "")
-                #expect(badKey.stderr.hasSuffix("Error: OSS_MANIFEST_PUBLIC_KEY is not a base64 Ed25519 public key (SPKI DER)\n"))
+                #expect(
+                    badKey.stderr.hasSuffix(
+                        "Error: OSS_MANIFEST_PUBLIC_KEY is not a base64 Ed25519 public key (SPKI DER)\n"))
             }
         }
 
@@ -194,7 +201,8 @@ extension DecryptEndToEndSuite {
                 #expect(result.stdout == "not listed\n")
                 #expect(
                     result.stderr
-                        == "[verify] Checking prompt integrity...\n" + Self.keyNotice + "[verify] Manifest signature: valid\n")
+                        == "[verify] Checking prompt integrity...\n" + Self.keyNotice
+                        + "[verify] Manifest signature: valid\n")
                 #expect(sandbox.configFile("update-state.json") == nil)
             }
         }
@@ -224,7 +232,8 @@ extension DecryptEndToEndSuite {
 
                 result = try await sandbox.run(["--type", "workflows", "--name", "build"])
                 #expect(result.stderr == Self.verifiedStderr)
-                #expect(Self.inode(sandbox.configDir + "/update-state.json") == firstInode, "unchanged hash: no rewrite")
+                #expect(
+                    Self.inode(sandbox.configDir + "/update-state.json") == firstInode, "unchanged hash: no rewrite")
 
                 sandbox.server.addPrompt(type: "workflows", name: "build", text: "v2")
                 result = try await sandbox.run(["--type", "workflows", "--name", "build"])
@@ -241,12 +250,14 @@ extension DecryptEndToEndSuite {
                 try await sandbox.setup()
                 sandbox.server.addPrompt(type: "commands", name: "plan", text: "plan text")
                 sandbox.server.setManifest(.hang)
-                let result = try await sandbox.run(["--type", "commands", "--name", "plan"], ["OSS_HTTP_TIMEOUT": "30"])
+                let result = try await sandbox.run(
+                    ["--type", "commands", "--name", "plan"], ["OSS_HTTP_TIMEOUT": "30"])
                 #expect(result.status == 0, "\(result)")
                 #expect(result.stdout == "plan text\n")
                 #expect(
                     result.stderr
-                        == "[verify] Checking prompt integrity...\n[verify] Manifest unavailable — skipping verification\n")
+                        == "[verify] Checking prompt integrity...\n[verify] Manifest unavailable — skipping verification\n"
+                )
                 // The manifest wait is 3 s (the request budget is 30 s); the slack absorbs a loaded machine.
                 #expect(result.seconds >= 3 && result.seconds < 3 + 5, "took \(result.seconds) s")
             }
@@ -261,7 +272,8 @@ extension DecryptEndToEndSuite {
                 #expect(result.status == 75, "\(result)")
                 #expect(result.stdout == "")
                 #expect(
-                    result.stderr == "Error: Request timed out after 1 s: \(sandbox.server.baseURL)/api/v1/prompts/plan\n")
+                    result.stderr
+                        == "Error: Request timed out after 1 s: \(sandbox.server.baseURL)/api/v1/prompts/plan\n")
                 #expect(result.seconds < 1 + 4, "took \(result.seconds) s")
             }
         }
@@ -271,15 +283,36 @@ extension DecryptEndToEndSuite {
                 try await sandbox.setup()
                 let before = sandbox.server.requests.count
                 let cases: [(arguments: [String], message: String)] = [
-                    (["--type", "commands", "--name", "../secrets"], "Invalid prompt name: the name must not contain / or \\"),
-                    (["--type", "commands", "--name", "a/b"], "Invalid prompt name: the name must not contain / or \\"),
-                    (["--type", "commands", "--name", "a\\b"], "Invalid prompt name: the name must not contain / or \\"),
+                    (
+                        ["--type", "commands", "--name", "../secrets"],
+                        "Invalid prompt name: the name must not contain / or \\"
+                    ),
+                    (
+                        ["--type", "commands", "--name", "a/b"],
+                        "Invalid prompt name: the name must not contain / or \\"
+                    ),
+                    (
+                        ["--type", "commands", "--name", "a\\b"],
+                        "Invalid prompt name: the name must not contain / or \\"
+                    ),
                     (["--type", "commands", "--name", ".."], "Invalid prompt name: the name must not contain .."),
                     (["--type", "commands", "--name", "x..y"], "Invalid prompt name: the name must not contain .."),
-                    (["--type", "commands", "--name", "a\u{1}b"], "Invalid prompt name: the name must not contain control characters"),
-                    (["--type", "commands", "--name", String(repeating: "n", count: 101)], "Invalid prompt name: the name is longer than 100 characters"),
-                    (["--type", "../admin", "--name", "x"], "Invalid prompt type: ../admin. Allowed: commands, workflows, skills, agents, hooks, custom"),
-                    (["--type", "custom", "--name", "../../x"], "Invalid prompt name: the name must not contain / or \\"),
+                    (
+                        ["--type", "commands", "--name", "a\u{1}b"],
+                        "Invalid prompt name: the name must not contain control characters"
+                    ),
+                    (
+                        ["--type", "commands", "--name", String(repeating: "n", count: 101)],
+                        "Invalid prompt name: the name is longer than 100 characters"
+                    ),
+                    (
+                        ["--type", "../admin", "--name", "x"],
+                        "Invalid prompt type: ../admin. Allowed: commands, workflows, skills, agents, hooks, custom"
+                    ),
+                    (
+                        ["--type", "custom", "--name", "../../x"],
+                        "Invalid prompt name: the name must not contain / or \\"
+                    ),
                     (["--workflow-config", "../x"], "Invalid prompt name: the name must not contain / or \\"),
                 ]
                 for item in cases {
@@ -315,13 +348,15 @@ extension DecryptEndToEndSuite {
 
                 sandbox.server.override(
                     path: "/api/v1/prompts/away",
-                    with: .respond(status: 301, headers: [HTTPHeader("Location", "http://example.com/steal")], body: []))
+                    with: .respond(status: 301, headers: [HTTPHeader("Location", "http://example.com/steal")], body: [])
+                )
                 let refused = try await sandbox.run(["--type", "commands", "--name", "away"])
                 #expect(refused.status == 1)
                 #expect(refused.stdout == "")
                 #expect(
                     refused.stderr
-                        == "Error: Refusing redirect from \(sandbox.server.baseURL)/api/v1/prompts/away to http://example.com/steal\n")
+                        == "Error: Refusing redirect from \(sandbox.server.baseURL)/api/v1/prompts/away to http://example.com/steal\n"
+                )
 
                 sandbox.server.override(
                     path: "/api/v1/prompts/huge",
@@ -370,9 +405,10 @@ extension DecryptEndToEndSuite {
                 let emptyList = try await sandbox.run(["--list-prompts"])
                 #expect(emptyList.status == 0)
                 #expect(emptyList.stdout == "[]\n")
-                #expect(sandbox.server.http.requests(path: "/api/v1/prompts/manifest").allSatisfy {
-                    $0.header("Authorization") == nil
-                })
+                #expect(
+                    sandbox.server.http.requests(path: "/api/v1/prompts/manifest").allSatisfy {
+                        $0.header("Authorization") == nil
+                    })
             }
         }
 
@@ -425,7 +461,8 @@ extension DecryptEndToEndSuite {
                 #expect(sandbox.server.requests.isEmpty)
 
                 try await sandbox.setup()
-                let otherUser = try await sandbox.run(["--type", "commands", "--name", "plan"], ["USER": "someoneelse"])
+                let otherUser = try await sandbox.run(
+                    ["--type", "commands", "--name", "plan"], ["USER": "someoneelse"])
                 #expect(otherUser.stderr == "Error: Credentials not found. Run setup first.\n")
                 try sandbox.writeConfig(apiKey: "ak_rotated")
                 let rotated = try await sandbox.run(["--type", "commands", "--name", "plan"])
@@ -441,11 +478,14 @@ extension DecryptEndToEndSuite {
                 sandbox.server.addPrompt(type: "commands", name: "plan", text: "hello")
                 let setup = try await sandbox.run(["--setup"], removing: ["USER"])
                 #expect(setup.status == 0, "\(setup)")
-                #expect(setup.stderr == "[credentials] USER is not set; credentials.enc is keyed to user \"\(login)\"\n")
+                #expect(
+                    setup.stderr == "[credentials] USER is not set; credentials.enc is keyed to user \"\(login)\"\n")
                 let withoutUser = try await sandbox.run(["--type", "commands", "--name", "plan"], removing: ["USER"])
                 #expect(withoutUser.status == 0, "\(withoutUser)")
                 #expect(withoutUser.stdout == "hello\n")
-                #expect(withoutUser.stderr.hasPrefix("[credentials] USER is not set; opened credentials.enc as user \"\(login)\"\n"))
+                #expect(
+                    withoutUser.stderr.hasPrefix(
+                        "[credentials] USER is not set; opened credentials.enc as user \"\(login)\"\n"))
                 let withUser = try await sandbox.run(["--type", "commands", "--name", "plan"], ["USER": login])
                 #expect(withUser.status == 0)
                 #expect(withUser.stderr == Self.verifiedStderr)
@@ -467,7 +507,8 @@ extension DecryptEndToEndSuite {
                 let debugLines = result.stderr.split(separator: "\n").filter { !$0.hasPrefix("[verify]") }
                 #expect(debugLines.count >= 5)
                 for line in debugLines {
-                    let match = line.wholeMatch(of: /\[\d\d:\d\d:\d\d\] \[(FETCH|DERIVE|DECRYPT|CACHE|SECURITY|VERIFY)\] .+/)
+                    let match = line.wholeMatch(
+                        of: /\[\d\d:\d\d:\d\d\] \[(FETCH|DERIVE|DECRYPT|CACHE|SECURITY|VERIFY)\] .+/)
                     #expect(match != nil, "\(line)")
                 }
                 let quiet = try await sandbox.run(["--type", "commands", "--name", "plan"])
@@ -490,9 +531,10 @@ extension DecryptEndToEndSuite {
                     #expect(help.stdout.hasPrefix("oss-decrypt v"))
                     #expect(help.stdout.contains("--verify-manifest"))
                 }
-                for arguments in [[], ["--type", "commands"], ["--name", "plan"], ["--type", "", "--name", "x"], ["--bogus"],
-                    ["--type", "commands", "--name"]]
-                {
+                for arguments in [
+                    [], ["--type", "commands"], ["--name", "plan"], ["--type", "", "--name", "x"], ["--bogus"],
+                    ["--type", "commands", "--name"],
+                ] {
                     let usage = try await sandbox.run(arguments)
                     #expect(usage.status == 1, "\(arguments)")
                     #expect(usage.stdout.hasPrefix("oss-decrypt v"), "\(arguments)")

@@ -1,5 +1,6 @@
 import Foundation
 import Shared
+import SharedCrypto
 import TestSupport
 import Testing
 
@@ -14,7 +15,8 @@ extension DecryptEndToEndSuite {
             let user = try #require(fixture["serverUser"])
             return OSSAPIServer.User(
                 apiKey: try #require(user["apiKey"]?.stringValue), userID: try #require(user["userId"]?.stringValue),
-                salt: try #require(user["salt"]?.stringValue), hardwareID: try #require(user["hardwareId"]?.stringValue))
+                salt: try #require(user["salt"]?.stringValue), hardwareID: try #require(user["hardwareId"]?.stringValue)
+            )
         }
 
         /// Starts a server for the fixture user serving prompt.md as commands/integration, with a config dir holding
@@ -28,14 +30,16 @@ extension DecryptEndToEndSuite {
             server.addPrompt(
                 type: "commands", name: "integration", text: try EndToEndFixtures.text("decrypt/end-to-end/prompt.md"))
             server.addCustomPrompt(
-                name: "team-check", prompt: try #require(
+                name: "team-check",
+                prompt: try #require(
                     try EndToEndFixtures.json("decrypt/end-to-end/custom-team-check.json")["prompt"]?.stringValue))
             try await server.start()
             let dir = try makeTemporaryDirectory()
             defer { FileSystem.removeTree(dir) }
             let configDir = dir + "/cfg"
             try writeFile(
-                configDir + "/credentials.enc", try EndToEndFixtures.text("decrypt/end-to-end/credentials.enc"), mode: 0o600)
+                configDir + "/credentials.enc", try EndToEndFixtures.text("decrypt/end-to-end/credentials.enc"),
+                mode: 0o600)
             let config = try EndToEndFixtures.text("decrypt/end-to-end/config.json")
                 .replacingOccurrences(of: "http://127.0.0.1:<port>", with: server.baseURL)
             try writeFile(configDir + "/config.json", config)
@@ -56,9 +60,11 @@ extension DecryptEndToEndSuite {
             try await Self.withFixture { server, configDir, environment in
                 server.setManifest(.notFound)
                 let result = try await ToolRunner.runAsync(
-                    "oss-decrypt", ["--type", "commands", "--name", "integration"], environment: environment, cwd: configDir)
+                    "oss-decrypt", ["--type", "commands", "--name", "integration"], environment: environment,
+                    cwd: configDir)
                 #expect(result.status == 0, "\(result)")
-                #expect(Array(result.stdout.utf8) == (try EndToEndFixtures.bytes("decrypt/end-to-end/expected-stdout.txt")))
+                #expect(
+                    Array(result.stdout.utf8) == (try EndToEndFixtures.bytes("decrypt/end-to-end/expected-stdout.txt")))
                 #expect(result.stderr == (try EndToEndFixtures.text("decrypt/end-to-end/expected-stderr.txt")))
 
                 // The loopback server's ciphertext for this prompt is the fixture's api-response.json.
@@ -116,7 +122,9 @@ extension DecryptEndToEndSuite {
                     verified.stderr
                         == goodStderr.replacingOccurrences(
                             of: "[verify] Checking prompt integrity...\n",
-                            with: "[verify] Checking prompt integrity...\n[verify] Using manifest public key from OSS_MANIFEST_PUBLIC_KEY\n"))
+                            with:
+                                "[verify] Checking prompt integrity...\n[verify] Using manifest public key from OSS_MANIFEST_PUBLIC_KEY\n"
+                        ))
                 let state = try JSONValue.parse(try #require(readFile(configDir + "/update-state.json")))
                 #expect(state == (try #require(goodRun["updateStateJsonAfter"])))
                 #expect(readFile(configDir + "/update-state.json") == goodRun["updateStateJsonAfter"]?.pretty)
@@ -133,7 +141,9 @@ extension DecryptEndToEndSuite {
                     blocked.stderr
                         == (try #require(badRun["stderr"]?.stringValue)).replacingOccurrences(
                             of: "[verify] Checking prompt integrity...\n",
-                            with: "[verify] Checking prompt integrity...\n[verify] Using manifest public key from OSS_MANIFEST_PUBLIC_KEY\n"))
+                            with:
+                                "[verify] Checking prompt integrity...\n[verify] Using manifest public key from OSS_MANIFEST_PUBLIC_KEY\n"
+                        ))
             }
         }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Shared
+import SharedCrypto
 import TestSupport
 import Testing
 
@@ -49,7 +50,10 @@ extension DecryptEndToEndSuite {
                 let requests = [
                     OutboxRequest(
                         method: "POST", url: base + "/api/v1/analytics/track",
-                        headers: [HTTPHeader("Authorization", "Bearer ak_secret"), HTTPHeader("Content-Type", "application/json")],
+                        headers: [
+                            HTTPHeader("Authorization", "Bearer ak_secret"),
+                            HTTPHeader("Content-Type", "application/json"),
+                        ],
                         body: #"{"event":"workflow_start","command":"build"}"#),
                     OutboxRequest(
                         method: "POST", url: base + "/bot\(token)/sendMessage",
@@ -78,7 +82,10 @@ extension DecryptEndToEndSuite {
                 let lines = log.split(separator: "\n")
                 #expect(lines.count == 2, "\(log)")
                 #expect(lines.contains { $0.hasSuffix("deliver failed: POST \(base): HTTP 500") })
-                #expect(lines.contains { $0.hasSuffix("deliver failed: POST http://example.com: refused: not https and not loopback") })
+                #expect(
+                    lines.contains {
+                        $0.hasSuffix("deliver failed: POST http://example.com: refused: not https and not loopback")
+                    })
                 #expect(!log.contains("SECRET") && !log.contains("secret body") && !log.contains("ak_secret"))
                 #expect(DecryptSandbox.mode(sandbox.home + "/.oss/logs/delivery.log") == 0o600)
             }
@@ -88,7 +95,10 @@ extension DecryptEndToEndSuite {
             try await DecryptSandbox.with { sandbox in
                 sandbox.server.override(path: "/api/v1/analytics/track", with: .hang)
                 let outbox = try Outbox.write(
-                    [OutboxRequest(method: "POST", url: sandbox.server.baseURL + "/api/v1/analytics/track", body: "{}")],
+                    [
+                        OutboxRequest(
+                            method: "POST", url: sandbox.server.baseURL + "/api/v1/analytics/track", body: "{}")
+                    ],
                     directory: sandbox.home + "/.oss/outbox")
                 let result = try await sandbox.run(["--deliver", outbox])
                 #expect(result.status == 0)

@@ -2,6 +2,7 @@ import Foundation
 import Shared
 import TestSupport
 import Testing
+import WorkflowState
 
 /// The `oss-integration` flow end to end: the built binary in a temp HOME against the loopback OSS API, on a copy
 /// of `Examples/sample-app` (prompt + inventory, log, state, analytics; no key; offline; API errors; timeouts; the

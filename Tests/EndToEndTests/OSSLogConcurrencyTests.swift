@@ -1,7 +1,8 @@
 import Foundation
+import SessionLog
 import Shared
-import Testing
 import TestSupport
+import Testing
 
 /// Many `oss-log` processes at once: no torn, interleaved or lost line, even while the session log rotates.
 struct OSSLogConcurrencyTests {
@@ -10,7 +11,8 @@ struct OSSLogConcurrencyTests {
 
     /// The message of writer `index`: long enough that a torn or interleaved write would show.
     private func message(_ index: Int) -> String {
-        "writer \(index) " + String(repeating: Character(UnicodeScalar(UInt8(97 + index % 26))), count: 60) + " end \(index)"
+        "writer \(index) " + String(repeating: Character(UnicodeScalar(UInt8(97 + index % 26))), count: 60)
+            + " end \(index)"
     }
 
     /// Runs 200 `oss-log write build <message>` processes, 8 at a time; returns the failures.
@@ -81,7 +83,8 @@ struct OSSLogConcurrencyTests {
             #expect(Set(written).count == 200, "each line exactly once")
             #expect(written.sorted() == expectedMessages.map { "[build] " + $0 }.sorted())
             // The command log has its own (default) limit and keeps every line.
-            #expect(unstamped(box.text(box.globalSession + "/build.log"), prefix: "").sorted() == expectedMessages.sorted())
+            #expect(
+                unstamped(box.text(box.globalSession + "/build.log"), prefix: "").sorted() == expectedMessages.sorted())
         }
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
+import SessionLog
 import Shared
 import TestSupport
 import Testing
 
-/// The built `oss-log` binary, every action of contract §2.2, in a temporary HOME (TZ=UTC).
+/// The built `oss-log` binary, every action of compatibility.md#log-actions, in a temporary HOME (TZ=UTC).
 struct OSSLogEndToEndTests {
     // MARK: Logging actions
 

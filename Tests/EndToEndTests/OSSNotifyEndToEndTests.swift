@@ -2,6 +2,7 @@ import Foundation
 import Shared
 import TestSupport
 import Testing
+import WorkflowState
 
 /// `oss-notify` end to end: the built binaries in a temp HOME against a loopback OSS API and Telegram endpoint.
 @Suite(.serialized)

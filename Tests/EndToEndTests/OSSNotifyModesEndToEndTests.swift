@@ -2,6 +2,7 @@ import Foundation
 import Shared
 import TestSupport
 import Testing
+import WorkflowState
 
 /// `oss-notify` session, issue, direct and `--state` modes, oss-log's state side effects, concurrency and the shim;
 /// none of these needs a server.

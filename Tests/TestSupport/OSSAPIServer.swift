@@ -1,5 +1,6 @@
 import Foundation
 import Shared
+import SharedCrypto
 
 /// A loopback OSS API that encrypts with the real recipe (PBKDF2 → AES-256-GCM, 16-byte IV), built on
 /// `TestHTTPServer`: credentials, prompts of every type, custom prompts, a signed manifest (with unsigned,
@@ -190,7 +191,9 @@ package final class OSSAPIServer: Sendable {
             switch parts.count {
             case 1: key = "commands/\(parts[0])"
             case 2 where parts[0] == "custom":
-                guard let body = snapshot.custom[parts[1]] else { return .json(["error": "Prompt not found"], status: 404) }
+                guard let body = snapshot.custom[parts[1]] else {
+                    return .json(["error": "Prompt not found"], status: 404)
+                }
                 return .json(body)
             case 2: key = "\(parts[0])/\(parts[1])"
             default: return .json(["error": "Not found"], status: 404)
@@ -203,7 +206,9 @@ package final class OSSAPIServer: Sendable {
         let workflows = "/api/v1/workflows/"
         if path.hasPrefix(workflows) {
             let name = String(path.dropFirst(workflows.count)).removingPercentEncoding ?? ""
-            guard let json = snapshot.workflows[name] else { return .json(["error": "Workflow not found"], status: 404) }
+            guard let json = snapshot.workflows[name] else {
+                return .json(["error": "Workflow not found"], status: 404)
+            }
             return encryptedReply(json, key: "workflows-config/\(name)", snapshot: snapshot, payloads: payloads)
         }
         return .json(["error": "Not found"], status: 404)
@@ -213,7 +218,9 @@ package final class OSSAPIServer: Sendable {
         request.header("Authorization") == "Bearer \(user.apiKey)"
     }
 
-    private static func credentialsReply(_ request: TestHTTPServer.RecordedRequest, _ user: User) -> TestHTTPServer.Reply {
+    private static func credentialsReply(_ request: TestHTTPServer.RecordedRequest, _ user: User)
+        -> TestHTTPServer.Reply
+    {
         let sent = request.query.split(separator: "&").compactMap { item -> String? in
             let pair = item.split(separator: "=", maxSplits: 1)
             guard pair.count == 2, pair[0] == "hardwareId" else { return nil }

@@ -34,7 +34,9 @@ package final class TestHTTPServer: Sendable {
         case hang
 
         /// A JSON response.
-        package static func json(_ value: Shared.JSONValue, status: Int = 200, headers: [Shared.HTTPHeader] = []) -> Reply {
+        package static func json(_ value: Shared.JSONValue, status: Int = 200, headers: [Shared.HTTPHeader] = [])
+            -> Reply
+        {
             .respond(
                 status: status, headers: [Shared.HTTPHeader("Content-Type", "application/json")] + headers,
                 body: Array(value.compact.utf8))

@@ -1,4 +1,4 @@
-/// The OSS API over an injected `HTTPTransport` (contract §6.7), with a deadline and size cap on every request.
+/// The OSS API over an injected `HTTPTransport` (compatibility.md#api), with a deadline and size cap on every request.
 package struct APIClient: Sendable {
     /// The API base URL (`apiUrl`).
     package var baseURL: String

@@ -1,4 +1,4 @@
-/// The OSS API paths of contract §6.7, built only from validated parts.
+/// The OSS API paths of compatibility.md#api, built only from validated parts.
 package enum Endpoint: Equatable, Sendable {
     /// `GET /api/v1/auth/credentials?hardwareId=<id>`.
     case credentials(hardwareID: String)

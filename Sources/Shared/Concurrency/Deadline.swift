@@ -13,10 +13,12 @@ package enum Deadline {
         let gate = LockedBox<CheckedContinuation<T, any Error>?>(nil)
         let tasks = LockedBox<[Task<Void, Never>]>([])
         let finish: @Sendable (Result<T, any Error>) -> Void = { result in
-            guard let continuation = gate.withLock({ stored -> CheckedContinuation<T, any Error>? in
-                defer { stored = nil }
-                return stored
-            }) else { return }
+            guard
+                let continuation = gate.withLock({ stored -> CheckedContinuation<T, any Error>? in
+                    defer { stored = nil }
+                    return stored
+                })
+            else { return }
             for task in tasks.withLock({ $0 }) { task.cancel() }
             continuation.resume(with: result)
         }

@@ -1,6 +1,6 @@
 /// Decides which project directory a call belongs to, and whether a candidate path is an acceptable project.
 ///
-/// One rule for every tool (contract §2.1/§4.1 with D1 and D9 fixed): a project must be an absolute path that
+/// One rule for every tool (compatibility.md#log-location/compatibility.md#workflow-state-location with D1 and D9 fixed): a project must be an absolute path that
 /// resolves (symlinks followed) to a directory equal to or under realpath(HOME), realpath(TMPDIR or `/tmp`),
 /// `/private/tmp/` or `/private/var/folders/`. `~/.oss/current-project` is trimmed at the ends only, so paths with
 /// interior spaces work.
@@ -49,7 +49,7 @@ package struct ProjectResolver: Sendable {
         currentProjectFileContents().flatMap(validate)
     }
 
-    /// The project whose logs a call writes (contract §2.1): `CLAUDE_PROJECT_DIR` when non-empty (an invalid one does
+    /// The project whose logs a call writes (compatibility.md#log-location): `CLAUDE_PROJECT_DIR` when non-empty (an invalid one does
     /// not fall through), else `~/.oss/current-project`; nil means the global logs.
     package func logProject() -> String? {
         if let candidate = environment.nonEmpty("CLAUDE_PROJECT_DIR") { return validate(candidate) }
@@ -62,7 +62,7 @@ package struct ProjectResolver: Sendable {
         return project.appendingPathComponent(".oss/logs")
     }
 
-    /// The project for workflow-state side effects (contract §2.4): `CLAUDE_PROJECT_DIR`, else current-project;
+    /// The project for workflow-state side effects (compatibility.md#log-state-effects): `CLAUDE_PROJECT_DIR`, else current-project;
     /// validated; nil when neither is acceptable.
     package func sideEffectProject() -> String? {
         if let candidate = environment.nonEmpty("CLAUDE_PROJECT_DIR"), let valid = validate(candidate) {

@@ -205,7 +205,9 @@ package enum FileSystem {
     /// `writeAll`, counting in `written` how many bytes reached the descriptor (also when it throws).
     private static func writeAll(fd: Int32, bytes: [UInt8], path: String, written offset: inout Int) throws(FileError) {
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { posixWrite(fd, $0.baseAddress, $0.count) }
+            let written = bytes.withUnsafeBytes { raw in
+                posixWrite(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+            }
             if written < 0 {
                 if errno == EINTR { continue }
                 throw FileError(path: path, operation: "write", code: errno)

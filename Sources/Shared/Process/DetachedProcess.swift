@@ -1,4 +1,4 @@
-/// Starts a child that outlives the caller without holding anything of it (design.md §2): a new session
+/// Starts a child that outlives the caller without holding anything of it (compatibility.md#runtime): a new session
 /// (`POSIX_SPAWN_SETSID`), stdin/stdout/stderr on `/dev/null`, and no other inherited descriptor, so a caller reading
 /// our stdout to EOF (Claude Code's `!` injections) never waits for it. The child is not waited for.
 package enum DetachedProcess {
@@ -17,7 +17,8 @@ package enum DetachedProcess {
             // glibc hides addclosefrom_np from Swift: close each inherited descriptor that would survive exec.
             for fd in inheritableDescriptors() { actions.addClose(fd) }
         #endif
-        return actions.spawn(executable, arguments: arguments, environment: environment, flags: flags, resetSignals: true)
+        return actions.spawn(
+            executable, arguments: arguments, environment: environment, flags: flags, resetSignals: true)
     }
 
     #if canImport(Darwin)

@@ -1,9 +1,9 @@
 /// A small owner of `posix_spawn` file actions and the spawn call itself.
 package final class SpawnFileActions {
     #if canImport(Darwin)
-    private var actions: posix_spawn_file_actions_t? = nil
+        private var actions: posix_spawn_file_actions_t? = nil
     #else
-    private var actions = posix_spawn_file_actions_t()
+        private var actions = posix_spawn_file_actions_t()
     #endif
 
     /// Empty file actions.
@@ -38,9 +38,9 @@ package final class SpawnFileActions {
         resetSignals: Bool = false
     ) -> pid_t? {
         #if canImport(Darwin)
-        var attributes: posix_spawnattr_t? = nil
+            var attributes: posix_spawnattr_t? = nil
         #else
-        var attributes = posix_spawnattr_t()
+            var attributes = posix_spawnattr_t()
         #endif
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

@@ -1,4 +1,4 @@
-/// `~/.oss/settings.json`, with the original's defaults for every key a tool reads (contract §1.3).
+/// `~/.oss/settings.json`, with the original's defaults for every key a tool reads (compatibility.md#settings).
 ///
 /// Like the shell readers' `jq -r '.path // default'`, a `null` or `false` value falls back to the default for string
 /// keys; a wrong type is ignored. A file that does not parse never aborts a call (contract D6): defaults apply and

@@ -1,10 +1,11 @@
 import Foundation
+import SessionLog
 import Shared
 import TestSupport
 import Testing
 
 /// `kill -9` at random moments, in a loop: the workflow state must always parse (or be absent) and no log line may
-/// ever be torn, including across rotations and command-log truncations (design.md §4).
+/// ever be torn, including across rotations and command-log truncations (compatibility.md#file-safety).
 ///
 /// The kill delay is drawn uniformly from 0 ms up to the larger of 3 ms and 1.5 × the tool's median run time, so
 /// kills land in start-up, in the middle of a transaction and after it, not only in the dynamic loader.

@@ -1,9 +1,10 @@
 import Foundation
 import Shared
+import SharedCrypto
 import TestSupport
 import Testing
 
-/// Bad inputs and a hostile network for the built `oss-decrypt`. Contract §6.2: every failure prints
+/// Bad inputs and a hostile network for the built `oss-decrypt`. Contract compatibility.md#decrypt-flags: every failure prints
 /// `Error: <message>` and exits 1 (75 for a timeout, which upstream could not have); the hidden
 /// `--workflow-config` uses sysexits codes. Names are validated before any URL exists (D35), secrets and files are
 /// never damaged, and every request is bounded in time and size.
@@ -19,11 +20,11 @@ struct OSSDecryptFaultTests {
             name: "malformed config.json",
             files: [FaultCase.file(config, #"{"apiKey": "ak_test", "apiUrl": "#)], arguments: decrypt, status: 1,
             stderr: .contains("Error: No API key configured. Run /oss:login first."),
-            why: "§6.3: an unparsable config counts as empty; config.json is never rewritten"),
+            why: "compatibility.md#credentials: an unparsable config counts as empty; config.json is never rewritten"),
         FaultCase(
             name: "config.json of binary garbage",
             files: [(config, [0xFF, 0x00, 0xFE, 0x7B])], arguments: ["--setup"], status: 1,
-            stderr: .contains("Error: No API key configured."), why: "§6.3"),
+            stderr: .contains("Error: No API key configured."), why: "compatibility.md#credentials"),
         FaultCase(
             name: "config.json with an empty key and a non-string URL",
             files: [FaultCase.file(config, #"{"apiKey": "", "apiUrl": 42}"#)], arguments: ["--setup"], status: 1,
@@ -47,15 +48,18 @@ struct OSSDecryptFaultTests {
             name: "malformed credentials.enc",
             files: [deadConfig, FaultCase.file(credentials, "not:valid:credentials")], arguments: decrypt, status: 1,
             stderr: .contains("Error: Credentials not found. Run setup first."),
-            why: "§6.4: unreadable credentials count as none; the file is left for --setup to replace"),
+            why:
+                "compatibility.md#credentials: unreadable credentials count as none; the file is left for --setup to replace"
+        ),
         FaultCase(
             name: "credentials.enc of binary garbage",
             files: [deadConfig, (credentials, [0x00, 0x3A, 0xFF, 0x3A, 0x80])], arguments: decrypt, status: 1,
-            stderr: .contains("Error: Credentials not found."), why: "§6.4"),
+            stderr: .contains("Error: Credentials not found."), why: "compatibility.md#credentials"),
         FaultCase(
             name: "credentials.enc of 1 MB",
             files: [deadConfig, FaultCase.file(credentials, String(repeating: "QUFB", count: 262_144))],
-            arguments: decrypt, status: 1, stderr: .contains("Error: Credentials not found."), why: "§6.4"),
+            arguments: decrypt, status: 1, stderr: .contains("Error: Credentials not found."),
+            why: "compatibility.md#credentials"),
         FaultCase(
             name: "credentials.enc encrypted for someone else",
             files: [
@@ -63,7 +67,7 @@ struct OSSDecryptFaultTests {
                 FaultCase.file(credentials, "AAAAAAAAAAAAAAAAAAAAAA==:AAAAAAAAAAAAAAAAAAAAAA==:e30="),
             ],
             arguments: decrypt, status: 1, stderr: .contains("Error: Credentials not found."),
-            why: "§6.4: an authentication failure is 'no credentials'"),
+            why: "compatibility.md#credentials: an authentication failure is 'no credentials'"),
         FaultCase(
             name: "path traversal in --name",
             files: [deadConfig], arguments: ["--type", "commands", "--name", "../../admin/users"], status: 1,
@@ -108,7 +112,7 @@ struct OSSDecryptFaultTests {
             name: "1 MB of ignored arguments",
             files: [deadConfig],
             arguments: ["--version"] + Array(repeating: .text(String(repeating: "v", count: 131_071)), count: 8),
-            status: 0, stderr: .empty, why: "§6.2: unknown arguments are ignored",
+            status: 0, stderr: .empty, why: "compatibility.md#decrypt-flags: unknown arguments are ignored",
             check: { _, result in #expect(result.stdout.hasPrefix("oss-decrypt v")) }),
         FaultCase(
             name: "non-UTF-8 --name",

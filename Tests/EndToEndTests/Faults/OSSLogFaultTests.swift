@@ -5,7 +5,7 @@ import Testing
 
 /// Bad inputs for the built `oss-log`: broken files, hostile names, huge and non-UTF-8 arguments, odd homes,
 /// read-only and full directories. oss-log is a hook: it never exits 2, keeps logging through a bad settings file
-/// (D6), exits 0 when a log cannot be written (fail open) and 1 only for usage errors (contract §2.6).
+/// (D6), exits 0 when a log cannot be written (fail open) and 1 only for usage errors (compatibility.md#exit-codes).
 struct OSSLogFaultTests {
     private static let session = "home/proj/.oss/logs/current-session/session.log"
     private static let earlier = FaultCase.file(session, "[00:00:00] [build] earlier line\n")
@@ -74,7 +74,7 @@ struct OSSLogFaultTests {
         FaultCase(
             name: "invalid JSON in health details",
             files: [earlier], arguments: ["health", "degraded", #"{"checks": [1, 2"#], status: 0, stderr: .empty,
-            appendOnly: [session], why: "contract §2.2: details_json is written raw, never parsed",
+            appendOnly: [session], why: "compatibility.md#log-actions: details_json is written raw, never parsed",
             check: { sandbox, _ in
                 #expect(
                     sessionText(sandbox).hasSuffix(#"[HEALTH_CHECK] status=degraded details={"checks": [1, 2"# + "\n"))
@@ -106,7 +106,8 @@ struct OSSLogFaultTests {
         FaultCase(
             name: "control characters in the message",
             files: [earlier], arguments: ["write", "build", "red \u{1B}[31mtext\u{07} and\ttab"], status: 0,
-            stderr: .empty, appendOnly: [session], why: "contract §2.3: messages are written raw, no escaping",
+            stderr: .empty, appendOnly: [session],
+            why: "compatibility.md#log-lines: messages are written raw, no escaping",
             check: { sandbox, _ in
                 #expect(sessionText(sandbox).hasSuffix("[build] red \u{1B}[31mtext\u{07} and\ttab\n"))
             }),
@@ -190,7 +191,8 @@ struct OSSLogFaultTests {
             name: "CLAUDE_PROJECT_DIR climbing out with ..",
             files: [earlier], arguments: ["write", "build", "x"],
             environment: ["CLAUDE_PROJECT_DIR": "$PROJECT/../../../../../.."], status: 0, stderr: .empty,
-            why: "§2.1: a project outside HOME/TMPDIR is rejected and the global logs are used (no fall-through)",
+            why:
+                "compatibility.md#log-location: a project outside HOME/TMPDIR is rejected and the global logs are used (no fall-through)",
             check: { sandbox, _ in
                 #expect(
                     readFile(sandbox.home + "/.oss/logs/current-session/session.log")?.hasSuffix("[build] x\n") == true)

@@ -5,7 +5,7 @@ import Testing
 
 /// Bad inputs for the built `oss-notify`. It is a hook and fails open: every notification mode exits 0 whatever the
 /// files, context or names (problems go to stderr as warnings); only a copy mode without its required arguments and
-/// a bad `--state` verb exit 1 (contract §3.2, §4.3). Never 2.
+/// a bad `--state` verb exit 1 (compatibility.md#notify-modes, compatibility.md#workflow-state-verbs). Never 2.
 struct OSSNotifyFaultTests {
     private static let state = "home/proj/.oss/workflow-state.json"
     private static let session = "home/proj/.oss/logs/current-session/session.log"
@@ -36,7 +36,8 @@ struct OSSNotifyFaultTests {
             name: "malformed config.json on complete",
             files: [earlier, FaultCase.file("home/.oss/config.json", #"{"apiKey": "ak_"#)],
             arguments: ["--workflow", "plan", "complete", "{}"], status: 0, stderr: .empty, appendOnly: [session],
-            why: "§6.3: an unparsable config counts as empty, so there is no API key and no chain block (§3.7)",
+            why:
+                "compatibility.md#credentials: an unparsable config counts as empty, so there is no API key and no chain block (compatibility.md#chain-block)",
             check: { sandbox, result in
                 #expect(!result.stdout.contains("CHAIN"))
                 let state = try stateObject(sandbox)
@@ -174,7 +175,8 @@ struct OSSNotifyFaultTests {
         FaultCase(
             name: "--state with an unknown verb",
             files: [validState], arguments: ["--state", "../../rm", "x"], status: 1,
-            stderr: .contains("Unknown command: ../../rm"), why: "contract §4.3: unknown verbs exit 1, nothing written"),
+            stderr: .contains("Unknown command: ../../rm"),
+            why: "compatibility.md#workflow-state-verbs: unknown verbs exit 1, nothing written"),
         FaultCase(
             name: "--state setNotification with a non-numeric TTL",
             files: [validState], arguments: ["--state", "setNotification", "hi", "soon"], status: 1,
@@ -182,11 +184,12 @@ struct OSSNotifyFaultTests {
         FaultCase(
             name: "--state setProgress with invalid JSON",
             files: [validState], arguments: ["--state", "setProgress", #"{"current": "#], status: 1,
-            stderr: .contains("Error: setProgress: expected a JSON object"), why: "§4.3: bad JSON is an error, exit 1"),
+            stderr: .contains("Error: setProgress: expected a JSON object"),
+            why: "compatibility.md#workflow-state-verbs: bad JSON is an error, exit 1"),
         FaultCase(
             name: "--workflow without an event",
             files: [earlier], arguments: ["--workflow", "build"], status: 1, stderr: .contains("Usage: oss-notify"),
-            why: "§3.2: a copy mode without its required arguments prints usage and exits 1"),
+            why: "compatibility.md#notify-modes: a copy mode without its required arguments prints usage and exits 1"),
         FaultCase(
             name: "~/.oss is a regular file, no project",
             files: [FaultCase.file("h2/.oss", "x\n")],

@@ -57,5 +57,6 @@ func normalised(_ text: String) -> String {
 /// The 7-line header `init` writes, normalised.
 func initHeader(_ command: String) -> String {
     let rule = String(repeating: "═", count: 63)
-    return "\(rule)\n  OSS Command: /oss:\(command)\n  Started: DATE\n  Session: current-session\n  PID: PID\n\(rule)\n\n"
+    return
+        "\(rule)\n  OSS Command: /oss:\(command)\n  Started: DATE\n  Session: current-session\n  PID: PID\n\(rule)\n\n"
 }

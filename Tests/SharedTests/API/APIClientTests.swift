@@ -1,5 +1,6 @@
 import Foundation
 import Shared
+import SharedCrypto
 import Testing
 
 struct APIClientTests {
@@ -15,7 +16,10 @@ struct APIClientTests {
         let request = try #require(transport.requests.first)
         #expect(request.method == "GET")
         #expect(request.url == "https://api.example.test/api/v1/auth/credentials?hardwareId=a%20b%2Fc")
-        #expect(request.headers == [HTTPHeader("Authorization", "Bearer ak_1"), HTTPHeader("Content-Type", "application/json")])
+        #expect(
+            request.headers == [
+                HTTPHeader("Authorization", "Bearer ak_1"), HTTPHeader("Content-Type", "application/json"),
+            ])
         #expect(request.timeout == 5)
         #expect(request.maxResponseBytes == HTTPRequest.defaultMaxResponseBytes)
     }
@@ -30,9 +34,12 @@ struct APIClientTests {
             let client = APIClient(baseURL: Self.base, transport: FakeTransport { _ in response }, timeout: 5)
             await #expect(throws: expected) { try await client.fetchCredentials(apiKey: "k", hardwareID: "h") }
         }
-        let malformed = APIClient(baseURL: Self.base, transport: FakeTransport { _ in FakeTransport.json(["userId": "u"]) }, timeout: 5)
-        await #expect(throws: APIError.invalidResponse(
-            url: Self.base + "/api/v1/auth/credentials?hardwareId=h", reason: "expected {userId, salt, hardwareId}")) {
+        let malformed = APIClient(
+            baseURL: Self.base, transport: FakeTransport { _ in FakeTransport.json(["userId": "u"]) }, timeout: 5)
+        await #expect(
+            throws: APIError.invalidResponse(
+                url: Self.base + "/api/v1/auth/credentials?hardwareId=h", reason: "expected {userId, salt, hardwareId}")
+        ) {
             try await malformed.fetchCredentials(apiKey: "k", hardwareID: "h")
         }
     }
@@ -45,7 +52,8 @@ struct APIClientTests {
             ("skills", "/api/v1/prompts/skills/plan"), ("agents", "/api/v1/prompts/agents/plan"),
             ("hooks", "/api/v1/prompts/hooks/plan"),
         ] {
-            let payload = try await client.fetchEncryptedPrompt(try PromptReference(type: type, name: "plan"), apiKey: "k")
+            let payload = try await client.fetchEncryptedPrompt(
+                try PromptReference(type: type, name: "plan"), apiKey: "k")
             #expect(payload == EncryptedPayload(encrypted: "e", iv: "i", authTag: "t"))
             #expect(transport.requests.last?.url == "http://127.0.0.1:8080" + path)
         }
@@ -59,9 +67,15 @@ struct APIClientTests {
         let cases: [(HTTPResponse, APIError, clears: Bool)] = [
             (FakeTransport.json(["error": "x"], status: 404), .promptNotFound, false),
             (FakeTransport.json(["error": "x"], status: 401), .unauthorized, false),
-            (FakeTransport.json(["error": "Plan expired"], status: 403, headers: [HTTPHeader("x-oss-clear-cache", "true")]),
-             .server(status: 403, message: "Plan expired"), true),
-            (HTTPResponse(status: 429, headers: [HTTPHeader("X-OSS-Clear-Cache", "yes")]), .requestFailed(status: 429), false),
+            (
+                FakeTransport.json(
+                    ["error": "Plan expired"], status: 403, headers: [HTTPHeader("x-oss-clear-cache", "true")]),
+                .server(status: 403, message: "Plan expired"), true
+            ),
+            (
+                HTTPResponse(status: 429, headers: [HTTPHeader("X-OSS-Clear-Cache", "yes")]),
+                .requestFailed(status: 429), false
+            ),
             (HTTPResponse(status: 500, body: Array("<html>".utf8)), .requestFailed(status: 500), false),
         ]
         for (response, expected, clears) in cases {
@@ -120,7 +134,8 @@ struct APIClientTests {
             try await failing.fetchEncryptedPrompt(try PromptReference(type: "commands", name: "p"), apiKey: "k")
         }
         let big = APIClient(
-            baseURL: Self.base, transport: FakeTransport { _ in HTTPResponse(status: 200, body: Array(repeating: 32, count: 100)) },
+            baseURL: Self.base,
+            transport: FakeTransport { _ in HTTPResponse(status: 200, body: Array(repeating: 32, count: 100)) },
             timeout: 5, maxResponseBytes: 10)
         await #expect(throws: APIError.responseTooLarge(url: Self.base + "/api/v1/prompts/p", limit: 10)) {
             try await big.fetchEncryptedPrompt(try PromptReference(type: "commands", name: "p"), apiKey: "k")
@@ -143,9 +158,11 @@ struct APIClientTests {
         #expect(await client.fetchManifest() == ["version": 1, "prompts": [:]])
         #expect(transport.requests.first?.headers == [])
         #expect(transport.requests.first?.url == Self.base + "/api/v1/prompts/manifest")
-        let missing = APIClient(baseURL: Self.base, transport: FakeTransport { _ in HTTPResponse(status: 404) }, timeout: 5)
+        let missing = APIClient(
+            baseURL: Self.base, transport: FakeTransport { _ in HTTPResponse(status: 404) }, timeout: 5)
         #expect(await missing.fetchManifest() == nil)
-        let garbage = APIClient(baseURL: Self.base, transport: FakeTransport { _ in HTTPResponse(status: 200, body: [0x7b]) }, timeout: 5)
+        let garbage = APIClient(
+            baseURL: Self.base, transport: FakeTransport { _ in HTTPResponse(status: 200, body: [0x7b]) }, timeout: 5)
         #expect(await garbage.fetchManifest() == nil)
     }
 }

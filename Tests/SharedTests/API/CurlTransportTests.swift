@@ -3,7 +3,8 @@ import Testing
 
 struct CurlTransportTests {
     @Test func parsesIncludeOutputWithCRLFAndInterimResponses() throws {
-        let raw = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 403 Forbidden\r\nX-OSS-Clear-Cache: true\r\n"
+        let raw =
+            "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 403 Forbidden\r\nX-OSS-Clear-Cache: true\r\n"
             + "Content-Type: application/json\r\n\r\n{\"error\":\"Revoked\"}"
         let response = try #require(CurlTransport.parse(Array(raw.utf8)))
         #expect(response.status == 403)

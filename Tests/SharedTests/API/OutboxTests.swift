@@ -8,7 +8,9 @@ struct OutboxTests {
             let requests = [
                 OutboxRequest(
                     method: "POST", url: "https://api.example.test/api/v1/analytics/track",
-                    headers: [HTTPHeader("Authorization", "Bearer ak_x"), HTTPHeader("Content-Type", "application/json")],
+                    headers: [
+                        HTTPHeader("Authorization", "Bearer ak_x"), HTTPHeader("Content-Type", "application/json"),
+                    ],
                     body: #"{"event":"start","note":"ünï \"q\""}"#),
                 OutboxRequest(method: "GET", url: "https://api.telegram.org/botT/sendMessage"),
             ]
@@ -25,10 +27,14 @@ struct OutboxTests {
 
     @Test func unreadableOrMalformedFilesAreReported() throws {
         try withTemporaryDirectory { dir in
-            #expect(throws: Outbox.ReadError.unreadable(path: dir + "/none.json")) { try Outbox.read(dir + "/none.json") }
+            #expect(throws: Outbox.ReadError.unreadable(path: dir + "/none.json")) {
+                try Outbox.read(dir + "/none.json")
+            }
             for text in ["nope", #"{"version":2,"requests":[]}"#, #"{"version":1,"requests":[{"method":"GET"}]}"#] {
                 try writeFile(dir + "/bad.json", text)
-                #expect(throws: Outbox.ReadError.malformed(path: dir + "/bad.json")) { try Outbox.read(dir + "/bad.json") }
+                #expect(throws: Outbox.ReadError.malformed(path: dir + "/bad.json")) {
+                    try Outbox.read(dir + "/bad.json")
+                }
             }
         }
     }

@@ -14,11 +14,17 @@ struct PromptReferenceTests {
     @Test func rejectsUnknownTypesAndUnsafeNames() {
         #expect(throws: APIError.invalidPromptType("other")) { try PromptReference(type: "other", name: "x") }
         #expect(throws: APIError.invalidPromptType("Commands")) { try PromptReference(type: "Commands", name: "x") }
-        let unsafe = ["", String(repeating: "x", count: 101), "a/b", "a\\b", "..", "a..b", ".", "a\u{0}b", "a\nb", "\u{7f}"]
+        let unsafe = [
+            "", String(repeating: "x", count: 101), "a/b", "a\\b", "..", "a..b", ".", "a\u{0}b", "a\nb", "\u{7f}",
+        ]
         for name in unsafe {
-            #expect(throws: (any Error).self, "\(name.debugDescription)") { try PromptReference(type: "commands", name: name) }
+            #expect(throws: (any Error).self, "\(name.debugDescription)") {
+                try PromptReference(type: "commands", name: name)
+            }
         }
-        #expect(throws: APIError.invalidName("", reason: "the name is empty")) { try PromptReference.validate(name: "") }
+        #expect(throws: APIError.invalidName("", reason: "the name is empty")) {
+            try PromptReference.validate(name: "")
+        }
     }
 
     @Test func percentEncodingMatchesEncodeURIComponent() {

@@ -1,5 +1,6 @@
 import Crypto
 import Shared
+import SharedCrypto
 import TestSupport
 import Testing
 
@@ -17,7 +18,8 @@ struct CredentialStoreTests {
                 arch: try CryptoVectors.string(entry, "arch"))
             let identity = try #require(candidates.first)
             #expect(identity.idString == (try CryptoVectors.string(entry, "machineIdString")))
-            #expect(identity.key.withUnsafeBytes { Hex.encode($0) } == (try CryptoVectors.string(entry, "machineKeyHex")))
+            #expect(
+                identity.key.withUnsafeBytes { Hex.encode($0) } == (try CryptoVectors.string(entry, "machineKeyHex")))
         }
     }
 
@@ -56,8 +58,9 @@ struct CredentialStoreTests {
             let path = dir + "/credentials.enc"
             try writeFile(path, try CryptoVectors.text("credentials-enc/credentials.enc"))
             #expect(CredentialStore(path: path, identities: [identity]).read() == nil)
-            #expect(CredentialStore(path: path, identities: [identity, Self.vectorIdentity]).read()?.identity
-                == Self.vectorIdentity)
+            #expect(
+                CredentialStore(path: path, identities: [identity, Self.vectorIdentity]).read()?.identity
+                    == Self.vectorIdentity)
         }
     }
 
@@ -69,7 +72,9 @@ struct CredentialStoreTests {
                 try writeFile(store.path, text)
                 #expect(store.read() == nil, "\(text)")
             }
-            #expect(throws: CryptoError.malformedCredentials) { try CredentialStore.decode("a:b", key: Self.vectorIdentity.key) }
+            #expect(throws: CryptoError.malformedCredentials) {
+                try CredentialStore.decode("a:b", key: Self.vectorIdentity.key)
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import Shared
-import Testing
 import TestSupport
+import Testing
 
 /// Loads the interop vectors copied into `Fixtures/vectors/`.
 enum CryptoVectors {

@@ -1,5 +1,6 @@
 import Crypto
 import Shared
+import SharedCrypto
 import Testing
 
 struct ManifestVerifierTests {
@@ -64,7 +65,8 @@ struct ManifestVerifierTests {
         let bytes = try #require(ManifestVerifier.canonicalBytes(of: manifest))
         #expect(
             String(decoding: bytes, as: UTF8.self)
-                == #"{"version":1,"signing":"ed25519","prompts":{"a/y":{"hash":"g","size":2},"b/x":{"size":1,"hash":"h"}}}"#)
+                == #"{"version":1,"signing":"ed25519","prompts":{"a/y":{"hash":"g","size":2},"b/x":{"size":1,"hash":"h"}}}"#
+        )
     }
 
     @Test func productionKeyIsTheDocumentedRawKey() throws {

@@ -1,5 +1,6 @@
 import Crypto
 import Shared
+import SharedCrypto
 import Testing
 
 struct PromptCipherTests {
@@ -105,7 +106,8 @@ struct PromptCipherTests {
     @Test func shortIVIsRefusedBeforeDecrypting() throws {
         let key = SymmetricKey(size: .bits256)
         #expect(throws: CryptoError.invalidParameters("invalid IV length 8")) {
-            try PromptCipher.open(ciphertext: [1, 2, 3], iv: Array(repeating: 0, count: 8), tag: Array(repeating: 0, count: 16), key: key)
+            try PromptCipher.open(
+                ciphertext: [1, 2, 3], iv: Array(repeating: 0, count: 8), tag: Array(repeating: 0, count: 16), key: key)
         }
     }
 

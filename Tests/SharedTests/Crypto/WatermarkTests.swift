@@ -1,4 +1,5 @@
 import Shared
+import SharedCrypto
 import Testing
 
 struct WatermarkTests {

@@ -1,3 +1,4 @@
+import PromptDecrypt
 import Shared
 import Testing
 
@@ -5,15 +6,19 @@ struct DebugLogTests {
     @Test func redactsSecretsRecursively() {
         let value: JSONValue = [
             "apiKey": "ak_live_secret", "userId": "u",
-            "nested": ["salt": "s", "Password": "p", "clientSecret": "c", "refresh_token": "t", "list": [["token": "x"]]],
+            "nested": [
+                "salt": "s", "Password": "p", "clientSecret": "c", "refresh_token": "t", "list": [["token": "x"]],
+            ],
             "hardwareId": "hw",
         ]
         #expect(
             DebugLog.redact(value)
                 == [
                     "apiKey": "ak_***", "userId": "u",
-                    "nested": ["salt": "***", "Password": "***", "clientSecret": "***", "refresh_token": "***",
-                        "list": [["token": "***"]]],
+                    "nested": [
+                        "salt": "***", "Password": "***", "clientSecret": "***", "refresh_token": "***",
+                        "list": [["token": "***"]],
+                    ],
                     "hardwareId": "hw",
                 ])
     }
@@ -24,9 +29,13 @@ struct DebugLogTests {
         let clock = WallClock.fixed(Timestamp(seconds: 3_600 + 62))
         DebugLog(enabled: false, console: console, clock: clock).log(.fetch, "quiet")
         #expect(lines.current.isEmpty)
-        let log = DebugLog(enabled: true, console: console, clock: clock, formatter: TimeFormatter(zone: .fixed(offsetSeconds: 0)))
+        let log = DebugLog(
+            enabled: true, console: console, clock: clock, formatter: TimeFormatter(zone: .fixed(offsetSeconds: 0)))
         log.log(.fetch, "GET x")
         log.log(.derive, "creds", value: ["apiKey": "ak_1", "salt": "s"])
-        #expect(lines.current == ["[01:01:02] [FETCH] GET x\n", #"[01:01:02] [DERIVE] creds {"apiKey":"ak_***","salt":"***"}"# + "\n"])
+        #expect(
+            lines.current == [
+                "[01:01:02] [FETCH] GET x\n", #"[01:01:02] [DERIVE] creds {"apiKey":"ak_***","salt":"***"}"# + "\n",
+            ])
     }
 }

@@ -1,3 +1,4 @@
+import PromptDecrypt
 import Shared
 import Testing
 
@@ -7,7 +8,9 @@ struct DecryptArgumentsTests {
         #expect(parsed.debug && parsed.noCache)
         #expect(parsed.type == "commands" && parsed.name == "plan" && parsed.category == "c")
         #expect(parsed.action == .decrypt(type: "commands", name: "plan"))
-        #expect(DecryptArguments(["--type", "custom", "--name", "team-check"]).action == .decrypt(type: "custom", name: "team-check"))
+        #expect(
+            DecryptArguments(["--type", "custom", "--name", "team-check"]).action
+                == .decrypt(type: "custom", name: "team-check"))
     }
 
     @Test func valueFlagsTakeTheNextArgumentAndNothingAtTheEnd() {

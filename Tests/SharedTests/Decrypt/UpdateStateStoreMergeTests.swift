@@ -1,3 +1,4 @@
+import PromptDecrypt
 import Shared
 import TestSupport
 import Testing
@@ -9,8 +10,9 @@ struct UpdateStateStoreMergeTests {
             let store = UpdateStateStore(path: path)
             #expect(try store.record(key: "commands/plan", hash: "h1").change == .firstSeen)
             let first = try #require(readFile(path))
-            #expect(try JSONValue.parse(first).objectValue?.keys
-                == ["lastPluginVersion", "lastCheckedAt", "manifestVersion", "manifestHashes", "promptSignatures"])
+            #expect(
+                try JSONValue.parse(first).objectValue?.keys
+                    == ["lastPluginVersion", "lastCheckedAt", "manifestVersion", "manifestHashes", "promptSignatures"])
             #expect(try store.record(key: "commands/plan", hash: "h1").change == .unchanged)
             #expect(try store.record(key: "commands/plan", hash: "h2").change == .updated)
             #expect(try store.record(key: "skills/tdd", hash: "h3").change == .firstSeen)
@@ -22,10 +24,15 @@ struct UpdateStateStoreMergeTests {
     @Test func keepsCheckUpdatesFieldsAndUnknownFields() throws {
         try withTemporaryDirectory { dir in
             let path = dir + "/update-state.json"
-            try writeFile(path, #"{"extra":true,"lastPluginVersion":"2.0.80","manifestHashes":{"a":"b"},"promptSignatures":[]}"#)
+            try writeFile(
+                path, #"{"extra":true,"lastPluginVersion":"2.0.80","manifestHashes":{"a":"b"},"promptSignatures":[]}"#)
             #expect(try UpdateStateStore(path: path).record(key: "commands/plan", hash: "h").change == .firstSeen)
             let state = try JSONValue.parse(try #require(readFile(path)))
-            #expect(state.objectValue?.keys == ["lastPluginVersion", "lastCheckedAt", "manifestVersion", "manifestHashes", "promptSignatures", "extra"])
+            #expect(
+                state.objectValue?.keys == [
+                    "lastPluginVersion", "lastCheckedAt", "manifestVersion", "manifestHashes", "promptSignatures",
+                    "extra",
+                ])
             #expect(state["lastPluginVersion"] == "2.0.80")
             #expect(state["manifestHashes"] == ["a": "b"])
             #expect(state["promptSignatures"] == ["commands/plan": "h"])

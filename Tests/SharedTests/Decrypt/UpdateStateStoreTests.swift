@@ -1,8 +1,8 @@
 import Foundation
+import PromptDecrypt
+import Shared
 import TestSupport
 import Testing
-
-import Shared
 
 /// oss-decrypt's side of `update-state.json`: first-seen, updated and unchanged hashes, and damaged files kept.
 struct UpdateStateStoreTests {

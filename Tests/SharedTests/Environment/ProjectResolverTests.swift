@@ -1,9 +1,10 @@
-import Testing
+import Shared
 import TestSupport
+import Testing
 
 @testable import Shared
 
-/// Project resolution and validation (contract §2.1/§4.1 with D1 and D9 fixed).
+/// Project resolution and validation (compatibility.md#log-location/compatibility.md#workflow-state-location with D1 and D9 fixed).
 struct ProjectResolverTests {
     /// A sandbox: `<root>/home` is HOME, `<root>/tmpdir` is TMPDIR, `<root>/elsewhere` is outside both.
     private struct Sandbox {
@@ -190,7 +191,7 @@ struct ProjectResolverTests {
                 let resolver = box.resolver(["CLAUDE_PROJECT_DIR": bad])
                 #expect(resolver.logProject() == nil)
                 #expect(resolver.logBase() == box.home + "/.oss/logs")
-                // Workflow-state side effects do fall back to current-project (contract §2.4).
+                // Workflow-state side effects do fall back to current-project (compatibility.md#log-state-effects).
                 #expect(resolver.sideEffectProject() == valid)
             }
         }

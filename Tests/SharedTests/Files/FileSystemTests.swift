@@ -1,6 +1,7 @@
 import Foundation
-import Testing
+import Shared
 import TestSupport
+import Testing
 
 @testable import Shared
 
@@ -15,7 +16,9 @@ struct FileSystemTests {
     @Test func appendLineAddsANewlineAndReturnsTheSize() throws {
         try withTemporaryDirectory { root in
             let path = root.appendingPathComponent("a.log")
-            let sizes = try ["first", "é😀", ""].map { line throws(FileError) in try FileSystem.appendLine(line, to: path) }
+            let sizes = try ["first", "é😀", ""].map { line throws(FileError) in
+                try FileSystem.appendLine(line, to: path)
+            }
             #expect(sizes == [6, 6 + 7, 14])
             #expect(readFile(path) == "first\né😀\n\n")
             #expect(FileSystem.size(path) == 14)
@@ -34,7 +37,9 @@ struct FileSystemTests {
         try withTemporaryDirectory { root in
             let path = root.appendingPathComponent("a.log")
             // Long lines make a torn write visible; each line is one write(2) on an O_APPEND descriptor.
-            let lines = (0..<400).map { index in "line \(index) " + String(repeating: Character(UnicodeScalar(65 + index % 26)!), count: 8000) }
+            let lines = (0..<400).map { index in
+                "line \(index) " + String(repeating: Character(UnicodeScalar(65 + index % 26)!), count: 8000)
+            }
             DispatchQueue.concurrentPerform(iterations: lines.count) { index in
                 _ = try? FileSystem.appendLine(lines[index], to: path)
             }
@@ -182,7 +187,8 @@ struct FileSystemTests {
             #expect(target == path + ".corrupt-20261125T212557123Z")
             #expect(!FileSystem.exists(path))
             #expect(readFile(path + ".corrupt-20261125T212557123Z") == "{broken")
-            #expect(FileSystem.moveAside(root.appendingPathComponent("missing"), now: Timestamp(milliseconds: 0)) == nil)
+            #expect(
+                FileSystem.moveAside(root.appendingPathComponent("missing"), now: Timestamp(milliseconds: 0)) == nil)
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
+import Shared
 import TestSupport
+import Testing
 
 @testable import Shared
 

@@ -1,3 +1,5 @@
+import Notify
+import SessionLog
 import Shared
 import TestSupport
 import Testing

@@ -1,3 +1,4 @@
+import PromptDecrypt
 import Shared
 import Testing
 

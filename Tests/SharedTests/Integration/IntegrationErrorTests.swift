@@ -1,4 +1,8 @@
+import Integration
+import MockInventory
+import PromptDecrypt
 import Shared
+import SharedCrypto
 import Testing
 
 /// How prompt failures become the seed's messages and sysexits codes, and how each error is printed.

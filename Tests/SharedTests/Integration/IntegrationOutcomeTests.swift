@@ -1,3 +1,6 @@
+import Integration
+import MockInventory
+import Notify
 import Shared
 import TestSupport
 import Testing

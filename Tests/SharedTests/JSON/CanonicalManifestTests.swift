@@ -1,9 +1,10 @@
 import Foundation
+import Shared
 import Testing
 
 @testable import Shared
 
-/// The canonical signed bytes of a prompt manifest (contract §6.8), built with `JSONValue` from the vector file.
+/// The canonical signed bytes of a prompt manifest (compatibility.md#manifest), built with `JSONValue` from the vector file.
 struct CanonicalManifestTests {
     private func fixture(_ name: String) throws -> [UInt8] {
         try CryptoVectors.bytes(name)

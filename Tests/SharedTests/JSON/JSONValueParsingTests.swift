@@ -1,3 +1,4 @@
+import Shared
 import Testing
 
 @testable import Shared
@@ -14,7 +15,8 @@ struct JSONValueParsingTests {
     }
 
     @Test func parsesEveryKindOfValue() throws {
-        let value = try JSONValue.parse(#" { "n": null, "t": true, "f": false, "i": -12, "d": 2.5e3, "s": "x", "a": [1, [], {}] } "#)
+        let value = try JSONValue.parse(
+            #" { "n": null, "t": true, "f": false, "i": -12, "d": 2.5e3, "s": "x", "a": [1, [], {}] } "#)
         let object = try #require(value.objectValue)
         #expect(object.keys == ["n", "t", "f", "i", "d", "s", "a"])
         #expect(value["n"] == .null)

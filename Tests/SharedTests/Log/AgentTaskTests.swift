@@ -1,6 +1,7 @@
+import Shared
 import Testing
 
-@testable import Shared
+@testable import SessionLog
 
 /// How `oss-log agent` reads its task text (D12 fixed: only a leading `starting:`/`completed:` counts).
 struct AgentTaskTests {

@@ -1,8 +1,9 @@
 import Foundation
+import Shared
 import TestSupport
 import Testing
 
-@testable import Shared
+@testable import SessionLog
 
 /// Command names become `<current-session>/<name>.log` and a bracketed field of session.log: names that would
 /// leave the directory or forge a line are refused before anything is written.

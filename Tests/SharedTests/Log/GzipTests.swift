@@ -1,8 +1,9 @@
 import Foundation
-import Testing
+import Shared
 import TestSupport
+import Testing
 
-@testable import Shared
+@testable import SessionLog
 
 /// gzip through the system zlib, compatible with the `gzip` tool.
 struct GzipTests {
@@ -36,7 +37,8 @@ struct GzipTests {
             #expect(Gzip.decompress(try FileSystem.read(source + ".gz")) == samples[2])
             let gzip = ProcessRunner.which("gzip", environment: Environment(["PATH": "/usr/bin:/bin:/usr/local/bin"]))
             guard let gzip else { return }  // the zlib round trip above still ran
-            let output = try ToolRunner.runProcess(gzip, ["-dc", source + ".gz"], environment: ["PATH": "/usr/bin:/bin"])
+            let output = try ToolRunner.runProcess(
+                gzip, ["-dc", source + ".gz"], environment: ["PATH": "/usr/bin:/bin"])
             #expect(output.status == 0)
             #expect(Array(output.stdout.utf8) == samples[2])
             // And the other way: what gzip writes, we read.

@@ -1,7 +1,8 @@
-import Testing
+import Shared
 import TestSupport
+import Testing
 
-@testable import Shared
+@testable import SessionLog
 
 /// `health-workflow-state.json` behind `oss-log workflow …` (D5 fixed: a real encoder).
 struct HealthWorkflowStateTests {
@@ -22,15 +23,22 @@ struct HealthWorkflowStateTests {
             #expect(try state.setFeature("a\"b\\c\nd 😀").isEmpty)
             #expect(
                 readFile(path)
-                    == "{\n  \"currentFeature\": \"a\\\"b\\\\c\\nd 😀\",\n  \"lastCompletedStep\": null,\n  \"lastStepTimestamp\": null\n}\n")
+                    == "{\n  \"currentFeature\": \"a\\\"b\\\\c\\nd 😀\",\n  \"lastCompletedStep\": null,\n  \"lastStepTimestamp\": null\n}\n"
+            )
             let (timestamp, warnings) = try state.complete(step: "build")
             #expect(timestamp == "2026-11-25T21:25:57.000Z")
             #expect(warnings.isEmpty)
             #expect(
                 try JSONValue.parse(state.get())
-                    == ["currentFeature": "a\"b\\c\nd 😀", "lastCompletedStep": "build", "lastStepTimestamp": "2026-11-25T21:25:57.000Z"])
+                    == [
+                        "currentFeature": "a\"b\\c\nd 😀", "lastCompletedStep": "build",
+                        "lastStepTimestamp": "2026-11-25T21:25:57.000Z",
+                    ])
             #expect(try state.clear().isEmpty)
-            #expect(try JSONValue.parse(state.get()) == ["currentFeature": nil, "lastCompletedStep": nil, "lastStepTimestamp": nil])
+            #expect(
+                try JSONValue.parse(state.get()) == [
+                    "currentFeature": nil, "lastCompletedStep": nil, "lastStepTimestamp": nil,
+                ])
         }
     }
 
@@ -50,9 +58,12 @@ struct HealthWorkflowStateTests {
             try FileSystem.createDirectories(project + "/.oss")
             try writeFile(home + "/.oss/current-project", "  " + project + "\r\n")
             let environment = Environment(["HOME": home, "TMPDIR": root + "/t", "CLAUDE_PROJECT_DIR": home])
-            #expect(HealthWorkflowState.locate(environment: environment).path == project + "/.oss/health-workflow-state.json")
+            #expect(
+                HealthWorkflowState.locate(environment: environment).path == project
+                    + "/.oss/health-workflow-state.json")
             FileSystem.removeTree(project + "/.oss")
-            #expect(HealthWorkflowState.locate(environment: environment).path == home + "/.oss/health-workflow-state.json")
+            #expect(
+                HealthWorkflowState.locate(environment: environment).path == home + "/.oss/health-workflow-state.json")
         }
     }
 }

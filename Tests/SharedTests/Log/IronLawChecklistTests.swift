@@ -1,13 +1,16 @@
-import Testing
+import Shared
 import TestSupport
+import Testing
 
-@testable import Shared
+@testable import SessionLog
 
 /// The IRON LAW checklist (D3 fixed: every check counts, the summary is always produced).
 struct IronLawChecklistTests {
     private func laws(_ checklist: IronLawChecklist) -> [Int] { checklist.items.map(\.law) }
 
-    private func outcomes(_ checklist: IronLawChecklist) -> [IronLawChecklist.Outcome] { checklist.items.map(\.outcome) }
+    private func outcomes(_ checklist: IronLawChecklist) -> [IronLawChecklist.Outcome] {
+        checklist.items.map(\.outcome)
+    }
 
     @Test func cleanFeatureBranchWithoutDocsPassesThree() throws {
         try withTemporaryDirectory { root in

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
+import Shared
 import TestSupport
+import Testing
 
-@testable import Shared
+@testable import SessionLog
 
 /// The log engine: line formats, init header, rotation, truncation, clean, purge and clear-session.
 struct LogBookTests {
@@ -13,7 +14,8 @@ struct LogBookTests {
     private func book(_ root: String, _ configure: (inout Settings) -> Void = { _ in }) throws -> LogBook {
         var settings = Settings()
         configure(&settings)
-        let book = LogBook(base: root.appendingPathComponent("logs"), settings: settings, clock: .fixed(now), formatter: utc)
+        let book = LogBook(
+            base: root.appendingPathComponent("logs"), settings: settings, clock: .fixed(now), formatter: utc)
         try book.prepare()
         return book
     }
@@ -111,9 +113,11 @@ struct LogBookTests {
                     "session-20261125-212557-2.log.gz", "session-20261125-212557-3.log.gz",
                     "session-20261125-212557.log.gz",
                 ])
-            let first = try #require(Gzip.decompress(try FileSystem.read(book.archiveDir + "/session-20261125-212557.log.gz")))
+            let first = try #require(
+                Gzip.decompress(try FileSystem.read(book.archiveDir + "/session-20261125-212557.log.gz")))
             #expect(String(decoding: first, as: UTF8.self) == "[21:25:57] [c] round 1\n")
-            let third = try #require(Gzip.decompress(try FileSystem.read(book.archiveDir + "/session-20261125-212557-3.log.gz")))
+            let third = try #require(
+                Gzip.decompress(try FileSystem.read(book.archiveDir + "/session-20261125-212557-3.log.gz")))
             #expect(
                 String(decoding: third, as: UTF8.self)
                     == "[21:25:57] [system] [INFO] Session log rotated (previous archived)\n[21:25:57] [c] round 3\n")
@@ -132,7 +136,8 @@ struct LogBookTests {
             let report = try book.clean()
             #expect(report.excess == 10)
             #expect(FileSystem.listDirectory(book.archiveDir) == ["session-20261125-212557-11.log.gz"])
-            let kept = try #require(Gzip.decompress(try FileSystem.read(book.archiveDir + "/session-20261125-212557-11.log.gz")))
+            let kept = try #require(
+                Gzip.decompress(try FileSystem.read(book.archiveDir + "/session-20261125-212557-11.log.gz")))
             #expect(String(decoding: kept, as: UTF8.self).hasSuffix("[21:25:57] [c] round 11\n"))
         }
     }
@@ -155,13 +160,16 @@ struct LogBookTests {
             // Killed after the .gz was renamed into place, before the plain copy was removed.
             let done = book.archiveDir + "/session-20261125-200200.log"
             try writeFile(done, "[20:02:00] [c] done\n")
-            try FileSystem.writeAtomically(try #require(Gzip.compress(Array("[20:02:00] [c] done\n".utf8))), to: done + ".gz")
+            try FileSystem.writeAtomically(
+                try #require(Gzip.compress(Array("[20:02:00] [c] done\n".utf8))), to: done + ".gz")
 
             _ = try book.clean()
 
-            #expect(FileSystem.listDirectory(book.archiveDir) == [
-                "session-20261125-200000.log.gz", "session-20261125-200100.log.gz", "session-20261125-200200.log.gz",
-            ])
+            #expect(
+                FileSystem.listDirectory(book.archiveDir) == [
+                    "session-20261125-200000.log.gz", "session-20261125-200100.log.gz",
+                    "session-20261125-200200.log.gz",
+                ])
             let restored = try #require(Gzip.decompress(try FileSystem.read(plain + ".gz")))
             #expect(String(decoding: restored, as: UTF8.self) == "[20:00:00] [c] kept\n")
         }
@@ -186,7 +194,9 @@ struct LogBookTests {
             try book.entry(command: "c", type: "TEST", message: "PASS")
             let rule = String(repeating: "═", count: 63)
             let expected =
-                [rule, "  [Log truncated - kept last 1000 lines]", rule] + Array(lines.suffix(999)) + ["[21:25:57] [TEST] PASS"]
+                [rule, "  [Log truncated - kept last 1000 lines]", rule] + Array(lines.suffix(999)) + [
+                    "[21:25:57] [TEST] PASS"
+                ]
             #expect(readFile(book.commandLog("c")) == expected.joined(separator: "\n") + "\n")
             // session.log is never truncated, and a small command log is left alone.
             #expect(readFile(book.sessionLog) == "[21:25:57] [c] [TEST] PASS\n")
@@ -236,13 +246,16 @@ struct LogBookTests {
                 $0.maxSessionSizeMB = 100.0 / 1_048_576
             }
             let day: Int64 = 86_400
-            for (name, age) in [("session-20261101-000000", 20 * day), ("session-20261123-000000", 2 * day),
-                                ("session-20261124-000000", 1 * day)] {
+            for (name, age) in [
+                ("session-20261101-000000", 20 * day), ("session-20261123-000000", 2 * day),
+                ("session-20261124-000000", 1 * day),
+            ] {
                 let dir = book.base.appendingPathComponent(name)
                 try writeFile(dir + "/build.log", "x")
                 setModificationTime(dir, now.seconds - age)
             }
-            try FileSystem.writeAtomically(Array(String(repeating: "y\n", count: 1200).utf8), to: book.commandLog("big"))
+            try FileSystem.writeAtomically(
+                Array(String(repeating: "y\n", count: 1200).utf8), to: book.commandLog("big"))
             try FileSystem.writeAtomically(Array(String(repeating: "z", count: 300).utf8), to: book.sessionLog)
             let report = try book.clean()
             #expect(report.expired == 1)
@@ -250,7 +263,9 @@ struct LogBookTests {
             #expect(report.truncated == 1)
             #expect(report.rotated)
             #expect(book.clearedSessions() == [book.base + "/session-20261124-000000"])
-            #expect(readFile(book.commandLog("big"))?.hasPrefix(String(repeating: "═", count: 63) + "\n  [Log truncated") == true)
+            #expect(
+                readFile(book.commandLog("big"))?.hasPrefix(String(repeating: "═", count: 63) + "\n  [Log truncated")
+                    == true)
             #expect(readFile(book.sessionLog) == "[21:25:57] [system] [INFO] Session log rotated (previous archived)\n")
             #expect(book.archives().count == 1)
         }

@@ -1,12 +1,15 @@
 import Foundation
-import Testing
+import Shared
 import TestSupport
+import Testing
 
-@testable import Shared
+@testable import SessionLog
 
-/// The workflow-state side effects `LogCommand` asks for on `phase` and `agent` (contract §2.2/§2.4, D10, D12).
+/// The workflow-state side effects `LogCommand` asks for on `phase` and `agent` (compatibility.md#log-actions/compatibility.md#log-state-effects, D10, D12).
 struct LogCommandEffectsTests {
-    private func run(_ arguments: [String], in root: String, effects: RecordingEffects) -> (status: Int32, out: String, err: String) {
+    private func run(_ arguments: [String], in root: String, effects: RecordingEffects) -> (
+        status: Int32, out: String, err: String
+    ) {
         let out = TextSink()
         let err = TextSink()
         let command = LogCommand(
@@ -85,7 +88,9 @@ private final class RecordingEffects: WorkflowStateEffects, @unchecked Sendable 
     }
 
     func tddPhaseStarted(_ phase: String, environment: Environment) throws { try record("tdd \(phase)") }
-    func agentStarted(type: String, task: String, environment: Environment) throws { try record("start \(type) \(task)") }
+    func agentStarted(type: String, task: String, environment: Environment) throws {
+        try record("start \(type) \(task)")
+    }
     func agentCompleted(environment: Environment) throws { try record("complete") }
 }
 

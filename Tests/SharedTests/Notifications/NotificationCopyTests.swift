@@ -1,3 +1,4 @@
+import Notify
 import Shared
 import Testing
 
@@ -13,7 +14,7 @@ struct NotificationCopyTests {
         make(.workflow(command: command, event: event), context)
     }
 
-    /// Every event of the contract §7 table.
+    /// Every event of the compatibility.md#notification-copy table.
     private static let workflowEvents: [(String, String)] = [
         ("ideate", "start"), ("ideate", "complete"), ("ideate", "failed"),
         ("plan", "start"), ("plan", "complete"), ("plan", "failed"),

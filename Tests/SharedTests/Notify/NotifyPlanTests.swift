@@ -1,7 +1,9 @@
+import Notify
 import Shared
 import Testing
+import WorkflowState
 
-/// The per-event plans of contract §3.5/§3.6/§3.8: log line, state verbs, checklist, chain, requests, audio.
+/// The per-event plans of compatibility.md#notify-workflow/compatibility.md#notify-session-issue/compatibility.md#notify-direct: log line, state verbs, checklist, chain, requests, audio.
 struct NotifyPlanTests {
     static let now = Timestamp(milliseconds: 1_764_000_000_000)
 

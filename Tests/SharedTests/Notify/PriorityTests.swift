@@ -1,7 +1,8 @@
+import Notify
 import Shared
 import Testing
 
-/// Workflow priorities (§3.2) and the verbosity filter (§3.4).
+/// Workflow priorities (compatibility.md#notify-modes) and the verbosity filter (compatibility.md#notify-filter).
 struct PriorityTests {
     @Test(arguments: [
         ("task_complete", Priority.low), ("failed", .critical), ("start", .high), ("complete", .high),

@@ -1,3 +1,4 @@
+import Notify
 import Shared
 import Testing
 

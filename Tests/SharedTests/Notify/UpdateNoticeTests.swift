@@ -1,6 +1,8 @@
+import Notify
 import Shared
 import TestSupport
 import Testing
+import WorkflowState
 
 /// The session update check: the script's output becomes a 30 s notification; silence or failure posts nothing.
 struct UpdateNoticeTests {

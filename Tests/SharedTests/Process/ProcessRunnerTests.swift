@@ -1,5 +1,6 @@
-import Testing
+import Shared
 import TestSupport
+import Testing
 
 @testable import Shared
 
@@ -35,7 +36,8 @@ struct ProcessRunnerTests {
 
     @Test func childSeesOnlyTheGivenEnvironmentAndNoStdin() {
         let env = Environment(["PATH": "/usr/bin:/bin", "ONLY_THIS": "yes"])
-        let text = ProcessRunner.output("/bin/sh", ["-c", "echo \"$ONLY_THIS-${HOME:-nohome}\"; cat"], environment: env)
+        let text = ProcessRunner.output(
+            "/bin/sh", ["-c", "echo \"$ONLY_THIS-${HOME:-nohome}\"; cat"], environment: env)
         #expect(text == "yes-nohome\n")
     }
 
@@ -47,7 +49,8 @@ struct ProcessRunnerTests {
 
     @Test func aChildStillRunningAfterTheTimeoutIsKilled() {
         let start = WallClock.system.now()
-        let status = ProcessRunner.run("/bin/sh", ["-c", "exec sleep 30"], environment: environment, timeout: 1) { _ in }
+        let status = ProcessRunner.run("/bin/sh", ["-c", "exec sleep 30"], environment: environment, timeout: 1) { _ in
+        }
         #expect(status == 128 + SIGKILL)
         #expect(WallClock.system.now().milliseconds - start.milliseconds < 10_000)
     }

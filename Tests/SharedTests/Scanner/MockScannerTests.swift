@@ -1,4 +1,5 @@
 import Foundation
+import MockInventory
 import Shared
 import TestSupport
 import Testing

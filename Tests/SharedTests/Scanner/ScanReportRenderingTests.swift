@@ -1,3 +1,4 @@
+import MockInventory
 import Shared
 import TestSupport
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import MockInventory
 import Shared
 import TestSupport
 
@@ -34,7 +35,8 @@ struct ExpectedFinding: Equatable, CustomStringConvertible {
 enum ScannerFixture {
     /// `Fixtures/scanner/<name>` inside the test bundle.
     static func path(_ name: String) throws -> String {
-        let path = try FixtureFiles(resourcePath: Bundle.module.resourcePath, subdirectory: "Fixtures/scanner").path(name)
+        let path = try FixtureFiles(resourcePath: Bundle.module.resourcePath, subdirectory: "Fixtures/scanner").path(
+            name)
         guard FileManager.default.fileExists(atPath: path) else { throw FixtureError.missing(path) }
         return path
     }

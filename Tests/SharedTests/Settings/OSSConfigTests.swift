@@ -1,5 +1,6 @@
-import Testing
+import Shared
 import TestSupport
+import Testing
 
 @testable import Shared
 

@@ -1,9 +1,10 @@
-import Testing
+import Shared
 import TestSupport
+import Testing
 
 @testable import Shared
 
-/// `~/.oss/settings.json` (contract §1.3, D6).
+/// `~/.oss/settings.json` (compatibility.md#settings, D6).
 struct SettingsTests {
     private func load(_ text: String) throws -> (settings: Settings, warning: String?) {
         try withTemporaryDirectory { root in

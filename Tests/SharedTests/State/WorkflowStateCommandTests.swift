@@ -1,6 +1,7 @@
 import Shared
 import TestSupport
 import Testing
+import WorkflowState
 
 /// `oss-notify --state`: argv shapes, confirmations, errors and exit codes.
 struct WorkflowStateCommandTests {

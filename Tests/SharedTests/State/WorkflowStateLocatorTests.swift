@@ -1,8 +1,9 @@
 import Shared
 import TestSupport
 import Testing
+import WorkflowState
 
-/// Contract §4.1 resolution order, with an invalid source falling through (D30).
+/// Contract compatibility.md#workflow-state-location resolution order, with an invalid source falling through (D30).
 struct WorkflowStateLocatorTests {
     private struct Sandbox {
         var home: String

@@ -1,6 +1,7 @@
 import Shared
 import TestSupport
 import Testing
+import WorkflowState
 
 /// One locked transaction per call: bytes written, version bumps, corrupt and skeleton files.
 struct WorkflowStateStoreTests {

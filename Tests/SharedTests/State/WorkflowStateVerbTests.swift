@@ -1,5 +1,6 @@
 import Shared
 import Testing
+import WorkflowState
 
 /// Every verb's exact effect on a given state: the resulting document is compared as compact JSON text, so key
 /// order is checked byte for byte.

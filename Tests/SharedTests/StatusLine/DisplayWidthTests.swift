@@ -1,4 +1,5 @@
 import Shared
+import StatusLine
 import Testing
 
 struct DisplayWidthTests {

@@ -1,3 +1,4 @@
+import Shared
 import Testing
 
 @testable import Shared
@@ -47,7 +48,8 @@ struct TimeFormatterTests {
         #expect(TimeFormatter.isoUTC(Timestamp(milliseconds: -11_670_998_400_000)) == "1600-02-29T00:00:00.000Z")
         // 1900 was not a leap year: the day after 1900-02-28 is 1900-03-01.
         #expect(
-            TimeFormatter.isoUTC(Timestamp(milliseconds: -2_203_891_200_000 - 86_400_000)) == "1900-02-28T00:00:00.000Z")
+            TimeFormatter.isoUTC(Timestamp(milliseconds: -2_203_891_200_000 - 86_400_000)) == "1900-02-28T00:00:00.000Z"
+        )
         #expect(TimeFormatter.parseISO("2024-02-29T12:00:00Z") == Timestamp(milliseconds: 1_709_208_000_000))
         #expect(days(from: "2024-02-28T00:00:00Z", to: "2024-03-01T00:00:00Z") == 2)
         #expect(days(from: "2023-02-28T00:00:00Z", to: "2023-03-01T00:00:00Z") == 1)
@@ -56,7 +58,9 @@ struct TimeFormatterTests {
     }
 
     @Test func parseISORoundTrips() {
-        for milliseconds: Int64 in [0, 1, 999, 1_795_641_957_123, -1, -14_182_939_500, -11_670_998_400_000, 4_102_444_800_000] {
+        for milliseconds: Int64 in [
+            0, 1, 999, 1_795_641_957_123, -1, -14_182_939_500, -11_670_998_400_000, 4_102_444_800_000,
+        ] {
             let time = Timestamp(milliseconds: milliseconds)
             #expect(TimeFormatter.parseISO(TimeFormatter.isoUTC(time)) == time)
         }

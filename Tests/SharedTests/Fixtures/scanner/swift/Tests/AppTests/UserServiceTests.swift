@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import App
 
 final class MockUserStore: UserStore, @unchecked Sendable {
