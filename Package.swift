@@ -27,7 +27,11 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
         // Config, paths, files, JSON, time, process spawning and the API client: what every feature builds on.
-        .target(name: "Shared", dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]),
+        .target(
+            name: "Shared",
+            dependencies: ["CSpawn", .product(name: "OrderedCollections", package: "swift-collections")]),
+        // posix_spawn's chdir file action, which Swift's Glibc module does not export.
+        .target(name: "CSpawn"),
         // Credentials, the machine key, AES-GCM prompts, Ed25519 manifests (swift-crypto; CryptoKit on macOS).
         .target(
             name: "SharedCrypto",
@@ -78,7 +82,8 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "Shared", "SharedCrypto", "SessionLog", .product(name: "FlyingFox", package: "FlyingFox"),
+                "Shared", "SharedCrypto", "SessionLog", "CZlib", .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Tests/TestSupport"
         ),

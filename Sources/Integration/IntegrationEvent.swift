@@ -40,7 +40,7 @@ package enum IntegrationEvent: Equatable, Sendable {
     }
 
     /// The `oss-notify` command this event is.
-    package var notifyCommand: NotifyCommand {
+    package var notifyCommand: NotifyArguments {
         .workflow(command: Self.command, event: name, context: NotifyContext(context.compact))
     }
 

@@ -3,6 +3,14 @@ import PromptDecrypt
 import SessionLog
 import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The `/oss:integration` run (compatibility.md#integration) in one process: project check, auth check, `oss-log init
 /// integration`, `oss-notify --workflow integration start '{}'`, the decrypted `commands/integration` prompt (as
 /// `oss-decrypt --type commands --name integration` fetches and verifies it) and the project's mock inventory.
@@ -89,11 +97,16 @@ package struct IntegrationFlow: Sendable {
         }
     }
 
-    /// `oss-log init integration`; the log path it prints is not part of our output.
+    /// `oss-log init integration`: a fresh command log (its path is not part of our output). Problems are reported
+    /// on stderr as oss-log would, and never stop the flow.
     private func startLog() {
-        let quiet = Console(out: { _ in }, err: console.err)
-        _ = LogCommand(environment: environment, console: quiet, clock: clock, workingDirectory: workingDirectory)
-            .run(["init", IntegrationEvent.command])
+        do {
+            let (book, warning) = try LogBook.open(environment: environment, clock: clock)
+            if let warning { console.errorLine("oss-log: \(warning)") }
+            _ = try book.start(command: IntegrationEvent.command, pid: getpid())
+        } catch {
+            console.errorLine("oss-log: error: \(error)")
+        }
     }
 
     /// Reports a workflow event; its diagnostics go to stderr (start and failed print nothing on stdout).
@@ -102,21 +115,15 @@ package struct IntegrationFlow: Sendable {
         if !output.stderr.isEmpty { console.err(output.stderr) }
     }
 
-    /// `oss-decrypt --type commands --name integration`: the same pipeline, its stderr lines passed through and
-    /// its stdout (the watermarked plaintext plus a newline) captured.
+    /// `oss-decrypt --type commands --name integration`: the same pipeline, its stderr lines passed through, the
+    /// plaintext returned in memory.
     private func fetchPrompt() async -> Result<String, IntegrationError> {
-        let captured = LockedBox("")
-        let decryptConsole = Console(out: { text in captured.withLock { $0 += text } }, err: console.err)
-        let context = DecryptContext(
-            environment: environment, transport: transport, console: decryptConsole, clock: clock)
+        let context = DecryptContext(environment: environment, transport: transport, console: console, clock: clock)
         do {
-            try await PromptDecryptor(context: context, debug: DebugLog(enabled: false, console: decryptConsole))
-                .run(type: "commands", name: IntegrationEvent.command)
+            let decryptor = PromptDecryptor(context: context, debug: DebugLog(enabled: false, console: console))
+            return .success(try await decryptor.prompt(type: "commands", name: IntegrationEvent.command))
         } catch {
             return .failure(IntegrationError(promptFailure: error))
         }
-        var text = captured.current
-        if text.hasSuffix("\n") { text.removeLast() }
-        return .success(text)
     }
 }

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Scans a repository's test code for mocks, finds real-dependency evidence and matches the two.
 ///
 /// Deterministic (sorted walk, sorted output), read-only, and never executes scanned code.

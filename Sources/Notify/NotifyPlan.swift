@@ -1,6 +1,14 @@
 import Shared
 import WorkflowState
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Everything one `oss-notify` call will do, decided without side effects (compatibility.md#notify-workflow, compatibility.md#notify-session-issue, compatibility.md#notify): the
 /// log line, the state verbs (applied as one transaction), the checklist and chain trigger, the background HTTP
 /// requests and the audible notification.

@@ -2,6 +2,14 @@ import SessionLog
 import Shared
 import WorkflowState
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Carries out one `oss-notify` call: builds its `NotifyPlan`, then writes the log line, applies the state verbs in
 /// one transaction, hands network sends to a detached `oss-decrypt --deliver`, runs the checklist and prints the
 /// chain block. Confirmation lines of the state verbs are not printed (D10); stdout carries only the chain block.
@@ -35,7 +43,7 @@ package struct NotifyRunner: Sendable {
     private var paths: OSSPaths { OSSPaths(environment: environment) }
 
     /// Runs a notification mode (workflow, session, issue or direct).
-    package func run(_ command: NotifyCommand) -> CommandOutput {
+    package func run(_ command: NotifyArguments) -> CommandOutput {
         var output = CommandOutput()
         do {
             try paths.prepareOSSDirectory()
@@ -48,7 +56,7 @@ package struct NotifyRunner: Sendable {
             settings: settings, config: OSSConfig.load(path: paths.ossDir.appendingPathComponent("config.json")),
             now: clock.now(), formatter: formatter,
             telegramBaseURL: environment.nonEmpty("OSS_TELEGRAM_API_URL") ?? TelegramMessage.defaultBaseURL,
-            which: { [environment] in ProcessRunner.which($0, environment: environment) })
+            which: { [environment] in ChildProcess.which($0, environment: environment) })
         let plan: NotifyPlan
         switch command {
         case .workflow(let name, let event, let context):
@@ -84,10 +92,10 @@ package struct NotifyRunner: Sendable {
         }
         if !plan.requests.isEmpty { deliver(plan.requests, into: &output) }
         if let audio = plan.audio, let player = audio.first {
-            DetachedProcess.spawn(player, arguments: Array(audio.dropFirst()), environment: environment)
+            ChildProcess.spawnDetached(player, arguments: Array(audio.dropFirst()), environment: environment)
         }
         if plan.updateCheck, let stateFile, let executable, let script = UpdateNotice.script(environment: environment) {
-            DetachedProcess.spawn(
+            ChildProcess.spawnDetached(
                 executable,
                 arguments: ["--session-update-notice", script, stateFile, String(UpdateNotice.delaySeconds)],
                 environment: environment)
@@ -119,7 +127,7 @@ package struct NotifyRunner: Sendable {
         }
         do {
             let file = try Outbox.write(requests, directory: paths.outboxDir)
-            if DetachedProcess.spawn(sender, arguments: ["--deliver", file], environment: environment) == nil {
+            if ChildProcess.spawnDetached(sender, arguments: ["--deliver", file], environment: environment) == nil {
                 FileSystem.remove(file)
                 output.report(["oss-notify: warning: could not start \(sender) --deliver"])
             }
@@ -128,13 +136,19 @@ package struct NotifyRunner: Sendable {
         }
     }
 
+    /// `oss-log checklist <command>`, in process; its problems are reported the way oss-log reports them.
     private func runChecklist(_ command: String, into output: inout CommandOutput) {
-        let errors = LockedBox("")
-        let console = Console(out: { _ in }, err: { text in errors.withLock { $0 += text } })
-        _ = LogCommand(
-            environment: environment, console: console, clock: clock, effects: nil, workingDirectory: workingDirectory
-        ).run(["checklist", command])
-        output.stderr += errors.current
+        do {
+            let (book, warning) = try LogBook.open(environment: environment, clock: clock)
+            if let warning { output.report(["oss-log: \(warning)"]) }
+            try IronLawChecklist.record(
+                command: command, in: book, environment: environment,
+                workingDirectory: workingDirectory ?? FileSystem.realPath(".") ?? ".")
+        } catch let error as CommandNameError {
+            output.report(["oss-log: \(error)"])
+        } catch {
+            output.report(["oss-log: error: \(error)"])
+        }
     }
 
     /// The chain block (compatibility.md#chain-block): nothing without credentials (the reason goes to `~/.oss/logs/chain-trigger.log`,
@@ -151,9 +165,9 @@ package struct NotifyRunner: Sendable {
         if (try? PromptReference.validate(name: command)) == nil {
             appendChainLog(logFile, "\(command): not a valid workflow name; using the built-in chain")
         } else if let decrypt = decryptExecutable() {
-            let result = CapturedProcess.run(
-                decrypt, arguments: ["--workflow-config", command], environment: environment, stderrLog: logFile,
-                timeout: Self.chainTimeout)
+            let result = ChildProcess.run(
+                decrypt, arguments: ["--workflow-config", command], environment: environment,
+                stderr: .appendToFile(logFile), timeout: Self.chainTimeout)
             if result.status == 0 {
                 serverConfig = String(decoding: result.stdout, as: UTF8.self)
             } else {

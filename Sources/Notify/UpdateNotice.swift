@@ -1,6 +1,14 @@
 import Shared
 import WorkflowState
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The background update check of a session start (compatibility.md#notify-session-issue): run `check-updates.sh` (3 s budget); when it
 /// prints something, wait (11 s upstream, so the session notice shows first), then post that text as a 30 s
 /// notification. Runs in a detached `oss-notify --session-update-notice` process.
@@ -31,8 +39,7 @@ package enum UpdateNotice {
         script: String, stateFile: String, delaySeconds: Int, environment: Environment, clock: WallClock
     ) throws -> String? {
         guard stateFile.hasSuffix("/.oss/workflow-state.json") else { return nil }
-        let result = CapturedProcess.run(
-            script, arguments: [], environment: environment, stderrLog: nil, timeout: scriptTimeout)
+        let result = ChildProcess.run(script, arguments: [], environment: environment, timeout: scriptTimeout)
         let text = String(decoding: result.stdout, as: UTF8.self).trimmingWhitespace
         guard result.status == 0, !text.isEmpty else { return nil }
         if delaySeconds > 0 { sleep(UInt32(delaySeconds)) }

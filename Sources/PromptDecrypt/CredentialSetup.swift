@@ -1,6 +1,14 @@
 import Shared
 import SharedCrypto
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `--setup` (compatibility.md#credentials): fetch `{userId, salt, hardwareId}` for this device and store `credentials.enc`
 /// atomically (0600 in a 0700 directory).
 package struct CredentialSetup: Sendable {

@@ -1,6 +1,14 @@
 import Shared
 import SharedCrypto
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Everything an oss-decrypt run depends on, injected so tests run it in-process against fakes.
 package struct DecryptContext: Sendable {
     /// The process environment.

@@ -1,5 +1,13 @@
 import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Hidden `--deliver <outbox-file>`: the detached background sender for oss-notify's analytics and Telegram
 /// requests. It accepts only files in `~/.oss/outbox/` (any other path is left untouched, so the flag can never
 /// delete a user's file), deletes the file at once (so nothing is sent twice), sends every request concurrently under a

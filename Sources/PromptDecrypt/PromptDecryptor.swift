@@ -16,9 +16,16 @@ package struct PromptDecryptor: Sendable {
         self.debug = debug
     }
 
-    /// Runs the pipeline for `--type type --name name`.
+    /// Runs the pipeline for `--type type --name name` and prints the prompt (plus a newline) on stdout.
     /// - Throws: `APIError` (validation first, before any I/O), `DecryptError`, `CryptoError` or `FileError`.
     package func run(type: String, name: String) async throws {
+        context.console.out(try await prompt(type: type, name: name) + "\n")
+    }
+
+    /// The pipeline for `--type type --name name`: the verified plaintext, kept in memory only. Progress lines still
+    /// go to the context's stderr.
+    /// - Throws: as `run`.
+    package func prompt(type: String, name: String) async throws -> String {
         let reference = try PromptReference(type: type, name: name)
         let config = context.config
         guard let apiKey = config.apiKey else { throw DecryptError.noAPIKey }
@@ -31,9 +38,7 @@ package struct PromptDecryptor: Sendable {
 
         if reference.type == "custom" {
             debug.log(.fetch, "GET \(Endpoint.prompt(reference).url(baseURL: config.apiURL))")
-            let prompt = try await client.fetchCustomPrompt(reference, apiKey: apiKey)
-            context.console.out(prompt + "\n")
-            return
+            return try await client.fetchCustomPrompt(reference, apiKey: apiKey)
         }
 
         // The manifest request starts now so that it overlaps the prompt request and the key derivation.
@@ -54,7 +59,7 @@ package struct PromptDecryptor: Sendable {
         } else {
             context.console.errorLine("[verify] Manifest unavailable — skipping verification")
         }
-        context.console.out(plaintext + "\n")
+        return plaintext
     }
 
     private func fetchAndDecrypt(

@@ -1,5 +1,13 @@
 import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// oss-decrypt's side of `update-state.json` (compatibility.md#update-state), shared with check-updates.sh.
 ///
 /// Unlike upstream (D38) it writes only when the prompt's hash is new or changed, under the file lock, atomically

@@ -1,5 +1,13 @@
 import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Byte counts of files and trees, and their human-readable form.
 package enum DiskUsage {
     /// The total size of the regular files under `path` (or of `path` itself), symlinks not followed.

@@ -1,5 +1,13 @@
 import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `oss-log health-check`: runs the plugin's watcher health check for the active project, showing its output and
 /// keeping a copy in `current-session/health-check.log`; exits with the check's own status.
 struct HealthCheckRunner {
@@ -23,7 +31,7 @@ struct HealthCheckRunner {
             console.line("Health check CLI not found at: \(cli)")
             return 1
         }
-        guard let node = ProcessRunner.which("node", environment: environment) else {
+        guard let node = ChildProcess.which("node", environment: environment) else {
             console.errorLine("oss-log: error: the health check needs node, which is not on PATH")
             return 1
         }
@@ -32,12 +40,14 @@ struct HealthCheckRunner {
         let logPath = book.currentSession.appendingPathComponent("health-check.log")
         let fd = open(logPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         defer { if fd >= 0 { close(fd) } }
-        let status = ProcessRunner.run(node, [cli, "--verbose"], environment: environment, directory: project) {
-            chunk in
+        let result = ChildProcess.run(
+            node, arguments: [cli, "--verbose"], environment: environment, directory: project,
+            stdout: .capture(limit: 0), stderr: .mergeWithStdout, timeout: 3600
+        ) { chunk in
             console.out(String(decoding: chunk, as: UTF8.self))
             if fd >= 0 { try? FileSystem.writeAll(fd: fd, bytes: chunk, path: logPath) }
         }
-        guard let status else {
+        guard let status = result.status else {
             console.errorLine("oss-log: error: could not start \(node)")
             return 1
         }

@@ -1,5 +1,13 @@
 import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension LogBook {
     /// Rotates session.log or truncates a command log once it exceeds its limit (re-checked under the lock, so
     /// racing processes rotate once).

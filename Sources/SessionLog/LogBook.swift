@@ -1,5 +1,13 @@
 import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The session and command logs of one log base (`<project>/.oss/logs` or `~/.oss/logs`), compatibility.md#logs.
 ///
 /// Every append is one `write(2)` per line on `O_APPEND` descriptors while holding a shared `flock` on
@@ -39,6 +47,19 @@ package struct LogBook: Sendable {
         let base = ProjectResolver(environment: environment, paths: paths).logBase()
         let (settings, warning) = Settings.load(path: paths.settingsFile)
         return (LogBook(base: base, settings: settings, clock: clock, home: paths.home), warning)
+    }
+
+    /// The resolved log book with its directories made (`~/.oss` 0700 when missing, `current-session/`,
+    /// `archive/`): what every logging call starts with. The settings warning, if any, is returned to show once.
+    /// - Throws: `FileError` when a directory cannot be made.
+    package static func open(environment: Environment, clock: WallClock = .system) throws(FileError) -> (
+        book: LogBook, warning: String?
+    ) {
+        let (book, warning) = resolve(environment: environment, clock: clock)
+        // ~/.oss is private (0700, as session-start makes it); created as a mere parent of the logs it got 0755.
+        try OSSPaths(environment: environment).prepareOSSDirectory()
+        try book.prepare()
+        return (book, warning)
     }
 
     /// `<base>/current-session`.

@@ -1,5 +1,13 @@
 import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `oss-log <action> [args…]`: every action of compatibility.md#log-actions, with the original's positional grammar (any payload
 /// text is accepted verbatim, leading dashes included), stdout lines and exit codes (0, and 1 for usage errors).
 package struct LogCommand {
@@ -31,12 +39,11 @@ package struct LogCommand {
 
     /// Runs `arguments` (without the program name) and returns the exit status.
     package func run(_ arguments: [String]) -> Int32 {
-        let (book, warning) = LogBook.resolve(environment: environment, clock: clock)
-        if let warning { console.errorLine("oss-log: \(warning)") }
+        let book: LogBook
         do {
-            // ~/.oss is private (0700, as session-start makes it); created as a mere parent of the logs it got 0755.
-            try OSSPaths(environment: environment).prepareOSSDirectory()
-            try book.prepare()
+            let opened = try LogBook.open(environment: environment, clock: clock)
+            if let warning = opened.warning { console.errorLine("oss-log: \(warning)") }
+            book = opened.book
         } catch {
             // Hooks fail open: a log directory we cannot create must not abort the caller's command.
             console.errorLine("oss-log: error: \(error)")
@@ -75,7 +82,6 @@ package struct LogCommand {
         index < args.count && !args[index].isEmpty ? args[index] : value
     }
 
-    // swiftlint:disable:next cyclomatic_complexity function_body_length
     private func dispatch(_ action: String, _ args: [String], _ book: LogBook) throws -> Int32 {
         switch action {
         case "init":
@@ -163,7 +169,8 @@ package struct LogCommand {
         case "checklist":
             let cmd = try required(args, 0, "checklist <command>")
             try CommandNameError.validate(cmd)
-            try runChecklist(command: cmd, book: book)
+            try IronLawChecklist.record(
+                command: cmd, in: book, environment: environment, workingDirectory: workingDirectory)
         case "read":
             let cmd = try required(args, 0, "read <command>")
             try CommandNameError.validate(cmd)
@@ -243,25 +250,6 @@ package struct LogCommand {
         } catch {
             console.errorLine("oss-log: warning: workflow state not updated: \(error)")
         }
-    }
-
-    private func runChecklist(command: String, book: LogBook) throws {
-        let paths = OSSPaths(environment: environment)
-        var staged: [String]?
-        if FileSystem.exists(workingDirectory.appendingPathComponent("tsconfig.json")),
-            let git = ProcessRunner.which("git", environment: environment),
-            let output = ProcessRunner.output(
-                git, ["diff", "--cached", "--name-only"], environment: environment, directory: workingDirectory)
-        {
-            staged = output.split(separator: "\n").map(String.init)
-        }
-        let checklist = IronLawChecklist.evaluate(
-            directory: workingDirectory, branch: GitBranchReader().branch(startingAt: workingDirectory),
-            stagedFiles: staged,
-            home: paths.home)
-        let path = book.commandLog(command)
-        try book.append(checklist.commandLogLines(command: command, stamp: book.stamp()).map { (path, $0) })
-        try book.entry(command: command, type: "IRON_LAW", message: checklist.summary, sessionOnly: true)
     }
 
     private func list(_ book: LogBook) {

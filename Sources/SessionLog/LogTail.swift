@@ -1,5 +1,13 @@
 import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `oss-log tail`: prints the last lines of session.log and follows it until interrupted, reopening it after a
 /// rotation.
 struct LogTail {

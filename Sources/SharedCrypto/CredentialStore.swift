@@ -1,6 +1,14 @@
 import Crypto
 import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads and writes `credentials.enc`: one line `base64(iv):base64(tag):base64(ciphertext)` (compatibility.md#credentials).
 package struct CredentialStore: Sendable {
     /// Result of a successful read: the credentials and the identity whose key opened them.

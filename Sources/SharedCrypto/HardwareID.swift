@@ -1,5 +1,13 @@
 import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The device id of compatibility.md#hardware-id: first 32 hex digits of SHA-256(`"<mac>:<hostname>:<home>:<platform>:<arch>"`).
 package enum HardwareID {
     /// One address entry as Node's `os.networkInterfaces()` lists it.

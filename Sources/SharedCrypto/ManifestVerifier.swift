@@ -12,13 +12,4 @@ package enum ManifestVerifier {
         else { return false }
         return key.key.isValidSignature(signature, for: message)
     }
-
-    /// Signs a manifest value with `privateKey`, returning it with `signature` set (test servers, fixtures).
-    package static func sign(_ manifest: JSONValue, privateKey: Curve25519.Signing.PrivateKey) throws -> JSONValue {
-        guard var object = manifest.objectValue, let message = canonicalBytes(of: manifest) else {
-            throw CryptoError.invalidParameters("manifest has no prompts object")
-        }
-        object["signature"] = .string(Base64.encode(Array(try privateKey.signature(for: message))))
-        return .object(object)
-    }
 }

@@ -2,6 +2,14 @@ import Crypto
 import CryptoExtras
 import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The prompt recipe of compatibility.md#prompt-crypto: licenseId, PBKDF2-HMAC-SHA256 key, AES-256-GCM with a separate tag.
 package enum PromptCipher {
     /// PBKDF2 iteration count used by the service.
@@ -84,17 +92,6 @@ package enum PromptCipher {
     package static func decrypt(_ payload: EncryptedPayload, credentials: Credentials) throws(CryptoError) -> String {
         try decrypt(
             encrypted: payload.encrypted, iv: payload.iv, authTag: payload.authTag, key: deriveKey(for: credentials))
-    }
-
-    /// Encrypts text the way the service does (PBKDF2 key from `credentials`, AES-256-GCM, no AAD).
-    /// - Parameter iv: the IV (16 bytes from the service); random when nil.
-    package static func encrypt(_ text: String, credentials: Credentials, iv: [UInt8]? = nil) throws(CryptoError)
-        -> EncryptedPayload
-    {
-        let ivBytes = iv ?? randomIV()
-        let sealed = try seal(Array(text.utf8), iv: ivBytes, key: deriveKey(for: credentials))
-        return EncryptedPayload(
-            encrypted: Base64.encode(sealed.ciphertext), iv: Base64.encode(ivBytes), authTag: Base64.encode(sealed.tag))
     }
 
     /// Seals bytes with AES-256-GCM (no AAD) under the given IV; returns `(ciphertext, tag)`.

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Terminal display width of text: ANSI escape sequences count 0, emoji and East Asian wide characters count 2,
 /// combining marks and other zero-width characters count 0, everything else 1. Measured per grapheme cluster, so
 /// truncation never splits a user-perceived character.

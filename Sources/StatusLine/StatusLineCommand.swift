@@ -1,5 +1,13 @@
 import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `oss-notify --statusline`: renders Claude Code's status line (compatibility.md#status-line) from its stdin JSON and the OSS
 /// files, with no subprocess and no colour (the original has none; so `NO_COLOR` holds trivially).
 ///

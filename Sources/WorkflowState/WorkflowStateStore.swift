@@ -1,5 +1,13 @@
 import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Applies workflow-state verbs to `workflow-state.json` in one locked transaction.
 ///
 /// One call = one `flock` on `<file>.lock`, one read, every verb in order, one `lastUpdate`/`version` bump and one

@@ -1,11 +1,18 @@
-import Dispatch
 import PromptDecrypt
 import Shared
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `oss-decrypt`: fetches, decrypts and verifies One Shot Ship prompts (drop-in for the node original).
 ///
 /// The grammar is the original's (unknown arguments ignored, `-h`/`-v` aliases, no `--x=y`), which ArgumentParser
-/// cannot express, so Shared parses argv. `main` is synchronous and blocks on the async work with a semaphore.
+/// cannot express, so Shared parses argv. `main` is synchronous and blocks on the async work (`BlockingTask`).
 /// HTTP goes through the system curl (`CurlTransport` says why not URLSession); the original needed curl too.
 @main
 enum OSSDecrypt {
@@ -18,15 +25,6 @@ enum OSSDecrypt {
             transport = CurlTransport.preferred(environment: environment)
         }
         let context = DecryptContext(environment: environment, transport: transport, console: .standard)
-        let status = LockedBox<Int32>(ExitStatus.failure.rawValue)
-        let done = DispatchSemaphore(value: 0)
-        // Detached: `main` is main-actor isolated, and the main thread is about to block on the semaphore.
-        Task.detached {
-            let result = await DecryptTool.run(arguments, context: context)
-            status.withLock { $0 = result }
-            done.signal()
-        }
-        done.wait()
-        exit(status.current)
+        exit(BlockingTask.run { await DecryptTool.run(arguments, context: context) })
     }
 }

@@ -2,6 +2,14 @@ import ArgumentParser
 import Shared
 import ToolSupport
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `oss-integration`: the runner for `/oss:integration`.
 @main
 struct OSSIntegration: ParsableCommand {

@@ -1,6 +1,14 @@
 import SessionLog
 import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `oss-log`: the native replacement for the plugin's `oss-log.sh`.
 ///
 /// The grammar is the original's positional one (`oss-log <action> <args…>`), where payloads are free text that
@@ -18,7 +26,7 @@ enum OSSLog {
             Console.standard.line("oss-log \(ToolVersion.current)")
             exit(0)
         default:
-            let effects = WorkflowStateSideEffects(reportingTo: .standard)
+            let effects = StoredWorkflowStateEffects(reportingTo: .standard)
             let command = LogCommand(environment: .current(), console: .standard, effects: effects)
             exit(command.run(arguments))
         }

@@ -3,10 +3,18 @@ import Shared
 import StatusLine
 import WorkflowState
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `oss-notify`: workflow, session, issue and direct notifications, the workflow-state verbs and the status line.
 ///
 /// The grammar is the original's positional one, whose payloads are free text that may begin with `-`; it is
-/// parsed in Shared (`NotifyCommand`) rather than by ArgumentParser, which keeps this hot-path binary quick to start.
+/// parsed in Shared (`NotifyArguments`) rather than by ArgumentParser, which keeps this hot-path binary quick to start.
 @main
 enum OSSNotify {
     static func main() {
@@ -16,9 +24,9 @@ enum OSSNotify {
         BrokenPipe.ignore()
         let output: CommandOutput
         do {
-            switch try NotifyCommand.parse(arguments) {
+            switch try NotifyArguments.parse(arguments) {
             case .help:
-                output = CommandOutput(stdout: NotifyCommand.usage)
+                output = CommandOutput(stdout: NotifyArguments.usage)
             case .version:
                 output = CommandOutput(stdout: "oss-notify \(ToolVersion.current)\n")
             case .statusLine:

@@ -48,8 +48,8 @@ struct InstallScriptEndToEndTests {
             try writeFile(plugin + "/hooks/oss-log.sh", originalShim, mode: 0o755)
             try writeFile(plugin + "/hooks/other-hook.sh", "#!/bin/bash\n", mode: 0o755)
             let path = try Self.minimalPath(in: root)
-            #expect(ProcessRunner.which("node", environment: Environment(["PATH": path])) == nil)
-            #expect(ProcessRunner.which("python3", environment: Environment(["PATH": path])) == nil)
+            #expect(ChildProcess.which("node", environment: Environment(["PATH": path])) == nil)
+            #expect(ChildProcess.which("python3", environment: Environment(["PATH": path])) == nil)
 
             let first = try Self.install(["--from", from, "--plugin-root", plugin], home: home, path: path)
             #expect(first.status == 0, "\(first)")

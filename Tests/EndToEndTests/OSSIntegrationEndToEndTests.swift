@@ -7,7 +7,7 @@ import WorkflowState
 /// The `oss-integration` flow end to end: the built binary in a temp HOME against the loopback OSS API, on a copy
 /// of `Examples/sample-app` (prompt + inventory, log, state, analytics; no key; offline; API errors; timeouts; the
 /// `complete` and `failed` subcommands).
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(2)))
 struct OSSIntegrationEndToEndTests {
     private static let prompt = "# Integration\n\nFind the mocks that hide real bugs; test against real services."
     private static let sampleApp: String = {

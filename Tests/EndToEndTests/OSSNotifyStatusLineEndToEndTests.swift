@@ -3,6 +3,7 @@ import Shared
 import TestSupport
 import Testing
 
+@Suite(.timeLimit(.minutes(2)))
 struct OSSNotifyStatusLineEndToEndTests {
     private static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path

@@ -1,5 +1,13 @@
 import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads fixture files below one directory of a test target's resource bundle.
 package struct FixtureFiles: Sendable {
     /// The directory the relative paths start from.

@@ -87,7 +87,7 @@ package struct SpawnedProcess: Sendable {
         let stderr = readFile(errorPath) ?? ""
         cleanUp()
         return ToolResult(
-            status: ProcessRunner.decodeWaitStatus(status), stdout: stdout, stderr: stderr, seconds: seconds)
+            status: ChildProcess.decodeWaitStatus(status), stdout: stdout, stderr: stderr, seconds: seconds)
     }
 
     private func cleanUp() {

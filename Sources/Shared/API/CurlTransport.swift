@@ -1,5 +1,13 @@
 import Dispatch
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `HTTPTransport` that runs the system `curl` for each request.
 ///
 /// Why not URLSession here: on Linux, linking FoundationNetworking costs ~10 ms at every start, the first request
@@ -214,9 +222,9 @@ package struct CurlTransport: HTTPTransport {
     }
 }
 
-/// One curl child: config on stdin, stdout and stderr collected on a thread of its own (never a cooperative one).
-private final class CurlChild: @unchecked Sendable {
-    private static let spawnLock = LockedBox(())
+/// One curl child run by `ChildProcess` on a thread of its own (never a cooperative one): config on stdin,
+/// stdout and stderr captured, killed when the request's task is cancelled.
+private final class CurlChild: Sendable {
     struct Outcome {
         var status: Int32?
         var stdout: [UInt8]
@@ -224,12 +232,10 @@ private final class CurlChild: @unchecked Sendable {
         var overflowed: Bool
     }
 
-    private let pid = LockedBox<pid_t?>(nil)
-    private let killed = LockedBox(false)
+    private let cancellation = ChildCancellation()
 
     func kill() {
-        killed.withLock { $0 = true }
-        if let pid = pid.current { _ = sendKill(pid) }
+        cancellation.cancel()
     }
 
     func run(_ executable: String, arguments: [String], environment: Environment, input: String, limit: Int) async
@@ -237,117 +243,14 @@ private final class CurlChild: @unchecked Sendable {
     {
         await withCheckedContinuation { continuation in
             DispatchQueue(label: "oss.curl").async {
-                continuation.resume(returning: self.runBlocking(executable, arguments, environment, input, limit))
+                let result = ChildProcess.run(
+                    executable, arguments: arguments, environment: environment, stdin: .bytes(Array(input.utf8)),
+                    stdout: .capture(limit: limit), stderr: .capture(limit: 16_384), cancellation: self.cancellation)
+                continuation.resume(
+                    returning: Outcome(
+                        status: result.status, stdout: result.stdout, stderr: result.stderr,
+                        overflowed: result.overflowed))
             }
         }
     }
-
-    private func runBlocking(
-        _ executable: String, _ arguments: [String], _ environment: Environment, _ input: String, _ limit: Int
-    ) -> Outcome {
-        // Every pipe end is close-on-exec, and pipes are made and handed over under one process-wide lock: a
-        // concurrent spawn (the manifest's curl) must not inherit this child's write ends, or this reader would
-        // wait for that other child to exit before seeing EOF.
-        let started = Self.spawnLock.withLock { _ -> (child: pid_t, stdin: Int32, stdout: Int32, stderr: Int32)? in
-            guard let stdinPipe = Self.closeOnExecPipe() else { return nil }
-            guard let stdoutPipe = Self.closeOnExecPipe() else {
-                for fd in stdinPipe { close(fd) }
-                return nil
-            }
-            guard let stderrPipe = Self.closeOnExecPipe() else {
-                for fd in stdinPipe + stdoutPipe { close(fd) }
-                return nil
-            }
-            let actions = SpawnFileActions()
-            // Descriptors inherited without close-on-exec (from whoever started us) stay out of curl: an orphaned
-            // curl must never hold a pipe its grandparent is reading to EOF.
-            for fd in Self.inheritableDescriptors() { actions.addClose(fd) }
-            actions.addDup2(stdinPipe[0], to: 0)
-            actions.addDup2(stdoutPipe[1], to: 1)
-            actions.addDup2(stderrPipe[1], to: 2)
-            let spawned =
-                killed.current ? nil : actions.spawn(executable, arguments: arguments, environment: environment)
-            for fd in [stdinPipe[0], stdoutPipe[1], stderrPipe[1]] { close(fd) }
-            guard let child = spawned else {
-                for fd in [stdinPipe[1], stdoutPipe[0], stderrPipe[0]] { close(fd) }
-                return nil
-            }
-            return (child, stdinPipe[1], stdoutPipe[0], stderrPipe[0])
-        }
-        guard let (child, stdinWrite, stdoutRead, stderrRead) = started else {
-            return Outcome(status: nil, stdout: [], stderr: [], overflowed: false)
-        }
-        pid.withLock { $0 = child }
-        if killed.current { _ = sendKill(child) }
-        // curl reads its whole config before it writes anything, so writing first cannot deadlock.
-        try? FileSystem.writeAll(fd: stdinWrite, bytes: Array(input.utf8), path: "curl stdin")
-        close(stdinWrite)
-
-        var stdout: [UInt8] = []
-        var stderr: [UInt8] = []
-        var overflowed = false
-        var open: [Int32] = [stdoutRead, stderrRead]
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while !open.isEmpty {
-            var descriptors = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-            let ready = poll(&descriptors, nfds_t(descriptors.count), -1)
-            if ready < 0 {
-                if errno == EINTR { continue }
-                break
-            }
-            for descriptor in descriptors where descriptor.revents != 0 {
-                let count = buffer.withUnsafeMutableBytes { posixRead(descriptor.fd, $0.baseAddress, $0.count) }
-                if count < 0, errno == EINTR || errno == EAGAIN { continue }
-                if count <= 0 {
-                    open.removeAll { $0 == descriptor.fd }
-                    continue
-                }
-                if descriptor.fd == stdoutRead {
-                    if stdout.count + count > limit {
-                        overflowed = true
-                        _ = sendKill(child)
-                    } else {
-                        stdout.append(contentsOf: buffer[0..<count])
-                    }
-                } else if stderr.count < 16_384 {
-                    stderr.append(contentsOf: buffer[0..<count])
-                }
-            }
-        }
-        close(stdoutRead)
-        close(stderrRead)
-        var status: Int32 = 0
-        while waitpid(child, &status, 0) < 0, errno == EINTR {}
-        pid.withLock { $0 = nil }
-        return Outcome(
-            status: ProcessRunner.decodeWaitStatus(status), stdout: stdout, stderr: stderr, overflowed: overflowed)
-    }
-}
-
-extension CurlChild {
-    /// Open descriptors above 2 without close-on-exec (Linux lists `/proc/self/fd`; elsewhere none are known).
-    fileprivate static func inheritableDescriptors() -> [Int32] {
-        #if os(Linux)
-            return FileSystem.listDirectory("/proc/self/fd").compactMap(Int32.init).filter { fd in
-                guard fd > 2 else { return false }
-                let flags = fcntl(fd, F_GETFD)
-                return flags >= 0 && flags & FD_CLOEXEC == 0
-            }
-        #else
-            return []
-        #endif
-    }
-
-    /// `pipe` with both ends close-on-exec; callers hold `spawnLock`, so no spawn sees them before the flag is set.
-    fileprivate static func closeOnExecPipe() -> [Int32]? {
-        var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { return nil }
-        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-        return fds
-    }
-}
-
-/// `kill(pid, SIGKILL)`; a free function because `CurlChild.kill()` shadows the libc name.
-private func sendKill(_ pid: pid_t) -> Int32 {
-    kill(pid, SIGKILL)
 }

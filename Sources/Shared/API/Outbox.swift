@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Outbox files: one JSON file (mode 0600, in a 0700 directory) per batch of background requests.
 ///
 /// Format: `{"version":1,"requests":[{"method","url","headers":[{"name","value"}],"body"}]}`.

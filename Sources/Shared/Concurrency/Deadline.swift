@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Runs async work against a wall-clock deadline that does not depend on the work cooperating.
 package enum Deadline {
     /// Returns `operation`'s result, or throws `timeoutError()` once `seconds` have passed.

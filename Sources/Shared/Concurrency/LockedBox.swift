@@ -1,7 +1,15 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A value guarded by a mutex, for state shared between tasks and transport callbacks.
 ///
 /// `Synchronization.Mutex` needs macOS 15; this works on every platform the package builds for.
-package final class LockedBox<Value>: @unchecked Sendable {
+package final class LockedBox<Value> {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private var value: Value
 
@@ -29,3 +37,6 @@ package final class LockedBox<Value>: @unchecked Sendable {
     /// A copy of the current value.
     package var current: Value { withLock { $0 } }
 }
+
+/// The box serialises every access, so it may cross threads exactly when its value may.
+extension LockedBox: @unchecked Sendable where Value: Sendable {}

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension OSSPaths {
     /// Creates `~/.oss` with mode 0700 when nothing is there yet; an existing directory or link (a user may keep
     /// `~/.oss` elsewhere) is left as it is. oss-log, oss-notify and oss-integration call this before they write

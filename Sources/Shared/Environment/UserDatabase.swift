@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The current user's entry in the password database (`getpwuid`).
 package struct UserDatabase: Sendable {
     /// The login name.

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A file-system operation that failed, naming the path and the operation.
 package struct FileError: ReportableError, Equatable {
     /// The path involved.

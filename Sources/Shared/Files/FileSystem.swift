@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// File primitives on raw POSIX calls: small, fast and explicit about atomicity.
 ///
 /// Appends are one `write(2)` on an `O_APPEND` descriptor, so concurrent writers never interleave within a line.

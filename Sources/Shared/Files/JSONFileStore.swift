@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A JSON file changed only through locked, atomic read-modify-write transactions.
 ///
 /// Each `update` takes an exclusive `flock` on the sidecar `<path>.lock`, reads and parses the file, lets the caller

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The symbolic-link rule for what the tools keep inside a project (`<project>/.oss/…`).
 ///
 /// A cloned repository is untrusted: it may ship `.oss`, `.oss/logs`, `current-session` or `archive` as links to

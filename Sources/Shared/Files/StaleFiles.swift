@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Sweeps files that a killed process left behind: outbox files nobody delivered (they hold the bearer key) and the
 /// `.<name>.tmp-<pid>-<n>` files of interrupted atomic writes. Only regular files older than `age` are removed (a
 /// live writer's temp file is seconds old), never a directory, and a link is removed as a link.

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Finds the current git branch by reading `HEAD` directly, without running `git` (contract D40).
 ///
 /// From a start directory it walks up to the first `.git`: a directory is the git dir itself; a file holding

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads small regular files for hot paths that must never block or balloon: the file is opened non-blocking (a
 /// FIFO planted at the path cannot stall the caller), must be a regular file, and is read only up to a cap.
 package enum SmallFile {

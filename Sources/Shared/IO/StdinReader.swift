@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads a descriptor (standard input by default) with a size cap and an overall deadline, using `poll(2)`.
 ///
 /// Claude Code sometimes never closes a hook's stdin, so a plain read-to-EOF can hang forever. This reader stops at

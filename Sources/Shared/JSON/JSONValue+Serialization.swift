@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension JSONValue {
     /// The compact text JavaScript's `JSON.stringify(value)` produces: key order kept, no spaces, only `"`, `\` and
     /// control characters escaped (`/` and non-ASCII stay literal), numbers in JavaScript's format.

@@ -1,5 +1,15 @@
-/// A small owner of `posix_spawn` file actions and the spawn call itself.
-package final class SpawnFileActions {
+import CSpawn
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The `posix_spawn` file actions and attributes of one child, and the spawn call itself (used by `ChildProcess`).
+final class SpawnFileActions {
     #if canImport(Darwin)
         private var actions: posix_spawn_file_actions_t? = nil
     #else
@@ -7,7 +17,7 @@ package final class SpawnFileActions {
     #endif
 
     /// Empty file actions.
-    package init() {
+    init() {
         posix_spawn_file_actions_init(&actions)
     }
 
@@ -16,46 +26,63 @@ package final class SpawnFileActions {
     }
 
     /// Opens `path` on `fd` in the child.
-    package func addOpen(fd: Int32, path: String, flags: Int32) {
+    func addOpen(fd: Int32, path: String, flags: Int32) {
         posix_spawn_file_actions_addopen(&actions, fd, path, flags, 0)
     }
 
     /// Duplicates `source` onto `target` in the child.
-    package func addDup2(_ source: Int32, to target: Int32) {
+    func addDup2(_ source: Int32, to target: Int32) {
         posix_spawn_file_actions_adddup2(&actions, source, target)
     }
 
     /// Closes `fd` in the child.
-    package func addClose(_ fd: Int32) {
+    func addClose(_ fd: Int32) {
         posix_spawn_file_actions_addclose(&actions, fd)
     }
 
-    /// Spawns `executable` with these actions; `flags` are `posix_spawnattr` flags (e.g. `POSIX_SPAWN_SETSID`).
-    /// With `resetSignals` the child starts with no blocked signals and default handlers for the usual ones,
-    /// whatever the caller had. Returns the child's pid, or nil when it could not be started.
-    package func spawn(
-        _ executable: String, arguments: [String], environment: Environment, flags: Int32 = 0,
-        resetSignals: Bool = false
-    ) -> pid_t? {
+    /// Changes the child's working directory (ours stays where it is).
+    func addChdir(_ directory: String) {
+        oss_spawn_file_actions_addchdir(&actions, directory)
+    }
+
+    /// Keeps every descriptor we hold out of the child: on Darwin `POSIX_SPAWN_CLOEXEC_DEFAULT` (set in `spawn`)
+    /// does it; elsewhere each descriptor above 2 open without close-on-exec is closed in the child (glibc hides
+    /// `addclosefrom_np` from Swift). Descriptors that file actions add later are not affected.
+    func closeInheritedDescriptors() {
+        #if !canImport(Darwin)
+            let names = FileSystem.listDirectory("/proc/self/fd")
+            let candidates = names.isEmpty ? Array(3..<256) : names.compactMap { Int32($0) }.filter { $0 > 2 }
+            for fd in candidates {
+                let flags = fcntl(fd, F_GETFD)
+                if flags >= 0 && flags & FD_CLOEXEC == 0 { addClose(fd) }
+            }
+        #endif
+    }
+
+    /// Spawns `executable`; the child starts with no blocked signals and default handlers for the usual ones
+    /// (whatever the caller had), in a new session with `newSession`. Returns its pid, or nil when it could not start.
+    func spawn(_ executable: String, arguments: [String], environment: Environment, newSession: Bool = false) -> pid_t?
+    {
         #if canImport(Darwin)
             var attributes: posix_spawnattr_t? = nil
+            var flags = Int32(POSIX_SPAWN_CLOEXEC_DEFAULT)
+            if newSession { flags |= Int32(POSIX_SPAWN_SETSID) }
         #else
             var attributes = posix_spawnattr_t()
+            /// glibc's `POSIX_SPAWN_SETSID` (`<spawn.h>`, glibc ≥ 2.26), which the Glibc module does not export.
+            var flags: Int32 = newSession ? 0x80 : 0
         #endif
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var allFlags = flags
-        if resetSignals {
-            allFlags |= Int32(POSIX_SPAWN_SETSIGMASK) | Int32(POSIX_SPAWN_SETSIGDEF)
-            var empty = sigset_t()
-            sigemptyset(&empty)
-            posix_spawnattr_setsigmask(&attributes, &empty)
-            var defaults = sigset_t()
-            sigemptyset(&defaults)
-            for signal in [SIGHUP, SIGINT, SIGPIPE, SIGTERM, SIGCHLD] { sigaddset(&defaults, signal) }
-            posix_spawnattr_setsigdefault(&attributes, &defaults)
-        }
-        if allFlags != 0 { posix_spawnattr_setflags(&attributes, Int16(truncatingIfNeeded: allFlags)) }
+        flags |= Int32(POSIX_SPAWN_SETSIGMASK) | Int32(POSIX_SPAWN_SETSIGDEF)
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGHUP, SIGINT, SIGPIPE, SIGTERM, SIGCHLD] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(truncatingIfNeeded: flags))
         let argv = ([executable] + arguments).map { strdup($0) }
         let envp = environment.variables.map { strdup("\($0.key)=\($0.value)") }
         defer {
@@ -63,11 +90,12 @@ package final class SpawnFileActions {
             envp.forEach { free($0) }
         }
         var pid: pid_t = 0
-        let status = (argv + [nil]).withUnsafeBufferPointer { argvBuffer in
-            (envp + [nil]).withUnsafeBufferPointer { envBuffer in
-                posix_spawn(
-                    &pid, executable, &actions, &attributes, UnsafeMutablePointer(mutating: argvBuffer.baseAddress!),
-                    UnsafeMutablePointer(mutating: envBuffer.baseAddress!))
+        var argvPointers = argv + [nil]
+        var envPointers = envp + [nil]
+        let status = argvPointers.withUnsafeMutableBufferPointer { argvBuffer in
+            envPointers.withUnsafeMutableBufferPointer { envBuffer in
+                guard let argv = argvBuffer.baseAddress, let envp = envBuffer.baseAddress else { return EINVAL }
+                return posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
             }
         }
         return status == 0 ? pid : nil

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `~/.oss/settings.json`, with the original's defaults for every key a tool reads (compatibility.md#settings).
 ///
 /// Like the shell readers' `jq -r '.path // default'`, a `null` or `false` value falls back to the default for string

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Where a command's output goes. Shared code never prints: it writes through the sinks a tool hands it.
 package struct Console: Sendable {
     /// Receives standard-output text (already newline-terminated where lines are meant).
@@ -20,9 +28,6 @@ package struct Console: Sendable {
     package func errorLine(_ text: String) {
         err(text + "\n")
     }
-
-    /// A console discarding everything.
-    package static let discard = Console(out: { _ in }, err: { _ in })
 
     /// The process's own stdout and stderr, written unbuffered with `write(2)`.
     package static let standard = Console(

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Formats timestamps the way the original's `date` calls and `Date.toISOString()` do, without Foundation.
 package struct TimeFormatter: Sendable {
     /// How local time is computed.

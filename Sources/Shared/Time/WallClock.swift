@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The source of "now", injectable so tests control time.
 package struct WallClock: Sendable {
     private let read: @Sendable () -> Timestamp

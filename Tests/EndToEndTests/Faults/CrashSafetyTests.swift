@@ -9,7 +9,7 @@ import Testing
 ///
 /// The kill delay is drawn uniformly from 0 ms up to the larger of 3 ms and 1.5 × the tool's median run time, so
 /// kills land in start-up, in the middle of a transaction and after it, not only in the dynamic loader.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(5)))
 struct CrashSafetyTests {
     private static let iterations = 120
 

@@ -165,7 +165,7 @@ struct OSSDecryptFaultTests {
 
 /// The API misbehaving under oss-decrypt, and damaged files around a successful decrypt. Serialized: every test
 /// runs its own in-process server, and dozens of them at once on two cores starve each other.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(2)))
 struct OSSDecryptNetworkFaultTests {
     // MARK: Network faults
 

@@ -6,6 +6,7 @@ import Testing
 /// Bad inputs for the built `oss-integration scan`. It only reads: every case checks that nothing in the sandbox
 /// changed. A missing or unusable directory is `oss-integration: error: …` with a sysexits code (66), bad options
 /// are ArgumentParser usage errors (64), and hostile repository contents never stop a scan (exit 0).
+@Suite(.timeLimit(.minutes(2)))
 struct OSSIntegrationFaultTests {
     private static let repoTest = FaultCase.file(
         "repo/src/orders.test.ts", "import axios from 'axios';\njest.mock('axios');\ntest('x', () => {});\n")

@@ -3,6 +3,7 @@ import Shared
 import SharedCrypto
 import Testing
 
+@Suite(.timeLimit(.minutes(2)))
 struct APIClientTests {
     private static let base = "https://api.example.test"
 

@@ -1,6 +1,7 @@
 import Shared
 import Testing
 
+@Suite(.timeLimit(.minutes(2)))
 struct CurlTransportTests {
     @Test func parsesIncludeOutputWithCRLFAndInterimResponses() throws {
         let raw =

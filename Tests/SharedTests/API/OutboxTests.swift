@@ -2,6 +2,14 @@ import Shared
 import TestSupport
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 struct OutboxTests {
     @Test func writeThenReadRoundTripsWithPrivateModes() throws {
         try withTemporaryDirectory { dir in

@@ -4,6 +4,14 @@ import SharedCrypto
 import TestSupport
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 struct CredentialStoreTests {
     private static let vectorIdentity = MachineIdentity(
         user: "ossvector", home: "/tmp/oss-vectors-home", platform: "linux", arch: "x64")

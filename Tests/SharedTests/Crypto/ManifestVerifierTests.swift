@@ -1,6 +1,7 @@
 import Crypto
 import Shared
 import SharedCrypto
+import TestSupport
 import Testing
 
 struct ManifestVerifierTests {
@@ -94,13 +95,13 @@ struct ManifestVerifierTests {
     }
 
     @Test func signingProducesManifestsThatVerify() throws {
-        let privateKey = Curve25519.Signing.PrivateKey()
-        let publicKey = ManifestPublicKey(key: privateKey.publicKey)
+        let signer = ManifestSigner()
+        let publicKey = signer.publicKey
         let manifest: JSONValue = [
             "version": 2, "generatedAt": "2026-01-01T00:00:00.000Z", "algorithm": "sha256", "signing": "ed25519",
             "prompts": ["commands/plan": ["hash": "abc", "size": 3]],
         ]
-        let signed = try ManifestVerifier.sign(manifest, privateKey: privateKey)
+        let signed = try signer.sign(manifest)
         #expect(ManifestVerifier.verify(signed, key: publicKey))
         #expect(ManifestPublicKey(spkiBase64: publicKey.spkiBase64) != nil)
         #expect(!ManifestVerifier.verify(signed, key: try Self.testKey()))

@@ -3,6 +3,14 @@ import Shared
 import SharedCrypto
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 struct PromptCipherTests {
     @Test func licenseIDsMatchUpstream() throws {
         let vectors = try CryptoVectors.json("pbkdf2.json")

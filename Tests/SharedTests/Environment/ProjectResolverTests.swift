@@ -4,6 +4,14 @@ import Testing
 
 @testable import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Project resolution and validation (compatibility.md#log-location/compatibility.md#workflow-state-location with D1 and D9 fixed).
 struct ProjectResolverTests {
     /// A sandbox: `<root>/home` is HOME, `<root>/tmpdir` is TMPDIR, `<root>/elsewhere` is outside both.

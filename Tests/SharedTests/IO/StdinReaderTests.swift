@@ -2,6 +2,15 @@ import Shared
 import StatusLine
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+@Suite(.timeLimit(.minutes(2)))
 struct StdinReaderTests {
     /// A pipe; the test closes what it still holds.
     private func makePipe() -> (read: Int32, write: Int32) {

@@ -3,6 +3,14 @@ import Shared
 import Testing
 import WorkflowState
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The per-event plans of compatibility.md#notify-workflow/compatibility.md#notify-session-issue/compatibility.md#notify-direct: log line, state verbs, checklist, chain, requests, audio.
 struct NotifyPlanTests {
     static let now = Timestamp(milliseconds: 1_764_000_000_000)

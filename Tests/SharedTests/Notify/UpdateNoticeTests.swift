@@ -4,6 +4,14 @@ import TestSupport
 import Testing
 import WorkflowState
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The session update check: the script's output becomes a 30 s notification; silence or failure posts nothing.
 struct UpdateNoticeTests {
     static let now = Timestamp(milliseconds: 1_764_000_000_000)

@@ -3,6 +3,14 @@ import TestSupport
 import Testing
 import WorkflowState
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `oss-notify --state`: argv shapes, confirmations, errors and exit codes.
 struct WorkflowStateCommandTests {
     static let clock = WallClock.fixed(Timestamp(milliseconds: 1_764_000_000_000))

@@ -3,6 +3,14 @@ import TestSupport
 import Testing
 import WorkflowState
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One locked transaction per call: bytes written, version bumps, corrupt and skeleton files.
 struct WorkflowStateStoreTests {
     static let now = Timestamp(milliseconds: 1_764_000_000_000)

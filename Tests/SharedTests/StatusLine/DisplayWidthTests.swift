@@ -2,6 +2,14 @@ import Shared
 import StatusLine
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 struct DisplayWidthTests {
     @Test(arguments: [
         ("abc", 3), ("✅", 2), ("⚠️", 2), ("⛔", 2), ("🌿", 2), ("✓", 1), ("⚡", 2), ("→", 1), ("…", 1),

@@ -3,6 +3,14 @@ import Testing
 
 @testable import Shared
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Local and UTC formats, ISO parsing, dates before 1970 and leap years.
 struct TimeFormatterTests {
     /// 2026-11-25T21:25:57.123Z.

@@ -1,6 +1,5 @@
 import GRDB
 import Testing
-
 @testable import App
 
 struct UserStoreIntegrationTests {

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-
 @testable import App
 
 final class MockUserStore: UserStore, @unchecked Sendable {

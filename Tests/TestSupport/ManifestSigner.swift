@@ -1,8 +1,8 @@
 import Crypto
 import Shared
+import SharedCrypto
 
-/// An Ed25519 signing key for manifests: what a self-hosted API or a test server uses to sign what
-/// `ManifestVerifier` checks.
+/// An Ed25519 signing key for manifests: what the test servers use to sign what `ManifestVerifier` checks.
 package struct ManifestSigner: Sendable {
     private let privateKey: Curve25519.Signing.PrivateKey
 
@@ -23,6 +23,10 @@ package struct ManifestSigner: Sendable {
     /// `manifest` with its `signature` set over the canonical bytes.
     /// - Throws: `CryptoError.invalidParameters` when the manifest has no `prompts` object.
     package func sign(_ manifest: JSONValue) throws -> JSONValue {
-        try ManifestVerifier.sign(manifest, privateKey: privateKey)
+        guard var object = manifest.objectValue, let message = ManifestVerifier.canonicalBytes(of: manifest) else {
+            throw CryptoError.invalidParameters("manifest has no prompts object")
+        }
+        object["signature"] = .string(Base64.encode(Array(try privateKey.signature(for: message))))
+        return .object(object)
     }
 }

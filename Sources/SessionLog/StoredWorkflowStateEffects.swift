@@ -3,7 +3,7 @@ import WorkflowState
 
 /// oss-log's `phase`/`agent` side effects (compatibility.md#log-state-effects) applied in-process, each as one silent transaction on the
 /// same state file `oss-notify` uses (no confirmation lines reach the caller: D10).
-package struct WorkflowStateSideEffects: WorkflowStateEffects {
+package struct StoredWorkflowStateEffects: WorkflowStateEffects {
     /// The working directory (for the git fallback of `phase`).
     package var workingDirectory: String?
     /// The clock stamping the state.

@@ -1,6 +1,6 @@
 /// The argv grammar of `oss-notify` (compatibility.md#notify-modes), parsed by hand because every payload is positional free text
 /// that may start with `-` or `--`.
-package enum NotifyCommand: Equatable, Sendable {
+package enum NotifyArguments: Equatable, Sendable {
     /// `--workflow <cmd> <event> [ctx]`.
     case workflow(command: String, event: String, context: NotifyContext)
     /// `--session <event> [ctx]`.
@@ -34,7 +34,7 @@ package enum NotifyCommand: Equatable, Sendable {
 
     /// Parses argv (without the program name).
     /// - Throws: `NotifyUsageError` when a mode lacks a required argument.
-    package static func parse(_ arguments: [String]) throws(NotifyUsageError) -> NotifyCommand {
+    package static func parse(_ arguments: [String]) throws(NotifyUsageError) -> NotifyArguments {
         let rest = Array(arguments.dropFirst())
         func argument(_ index: Int) -> String? { index < rest.count ? rest[index] : nil }
         func required(_ index: Int, _ usage: String) throws(NotifyUsageError) -> String {

@@ -3,14 +3,14 @@ import Shared
 import Testing
 
 /// The argv grammar: modes, missing-context default, free text with leading dashes, usage errors.
-struct NotifyCommandTests {
+struct NotifyArgumentsTests {
     @Test func workflowModeKeepsTheRawContext() throws {
-        let command = try NotifyCommand.parse(["--workflow", "build", "complete", "{\"testsPass\": 3}"])
+        let command = try NotifyArguments.parse(["--workflow", "build", "complete", "{\"testsPass\": 3}"])
         #expect(command == .workflow(command: "build", event: "complete", context: NotifyContext("{\"testsPass\": 3}")))
     }
 
     @Test func missingContextIsAnEmptyObject() throws {
-        let command = try NotifyCommand.parse(["--session", "fresh_start"])
+        let command = try NotifyArguments.parse(["--session", "fresh_start"])
         guard case .session(_, let context) = command else {
             Issue.record("expected session mode, got \(command)")
             return
@@ -21,27 +21,27 @@ struct NotifyCommandTests {
 
     @Test func freeTextMayStartWithDashes() throws {
         #expect(
-            try NotifyCommand.parse(["--help", "--version", "-h"])
+            try NotifyArguments.parse(["--help", "--version", "-h"])
                 == .direct(title: "--help", message: "--version", priority: .high))
         #expect(
-            try NotifyCommand.parse(["--issue", "--weird", "--"])
+            try NotifyArguments.parse(["--issue", "--weird", "--"])
                 == .issue(type: "--weird", context: NotifyContext("--")))
         #expect(
-            try NotifyCommand.parse(["-x", "--force push", "critical"])
+            try NotifyArguments.parse(["-x", "--force push", "critical"])
                 == .direct(
                     title: "-x", message: "--force push", priority: .critical))
     }
 
     @Test func directModeDefaults() throws {
-        #expect(try NotifyCommand.parse([]) == .direct(title: "Notification", message: "", priority: .high))
-        #expect(try NotifyCommand.parse(["T", "M", "LOW"]) == .direct(title: "T", message: "M", priority: .low))
-        #expect(try NotifyCommand.parse(["T", "M", "urgent"]) == .direct(title: "T", message: "M", priority: .high))
+        #expect(try NotifyArguments.parse([]) == .direct(title: "Notification", message: "", priority: .high))
+        #expect(try NotifyArguments.parse(["T", "M", "LOW"]) == .direct(title: "T", message: "M", priority: .low))
+        #expect(try NotifyArguments.parse(["T", "M", "urgent"]) == .direct(title: "T", message: "M", priority: .high))
     }
 
     @Test func helpAndVersionOnlyAlone() throws {
-        #expect(try NotifyCommand.parse(["--help"]) == .help)
-        #expect(try NotifyCommand.parse(["-h"]) == .help)
-        #expect(try NotifyCommand.parse(["--version"]) == .version)
+        #expect(try NotifyArguments.parse(["--help"]) == .help)
+        #expect(try NotifyArguments.parse(["-h"]) == .help)
+        #expect(try NotifyArguments.parse(["--version"]) == .version)
     }
 
     @Test(arguments: [
@@ -56,9 +56,9 @@ struct NotifyCommandTests {
         ),
     ])
     func missingArgumentsAreUsageErrors(_ arguments: [String], _ message: String) {
-        #expect(throws: NotifyUsageError.self) { try NotifyCommand.parse(arguments) }
+        #expect(throws: NotifyUsageError.self) { try NotifyArguments.parse(arguments) }
         do {
-            _ = try NotifyCommand.parse(arguments)
+            _ = try NotifyArguments.parse(arguments)
         } catch {
             #expect(error.description == message)
             #expect(error.exitStatus == .failure)
@@ -66,10 +66,10 @@ struct NotifyCommandTests {
     }
 
     @Test func stateAndStatusLineModes() throws {
-        #expect(try NotifyCommand.parse(["--state", "setMessage", "-m"]) == .state(arguments: ["setMessage", "-m"]))
-        #expect(try NotifyCommand.parse(["--statusline"]) == .statusLine)
+        #expect(try NotifyArguments.parse(["--state", "setMessage", "-m"]) == .state(arguments: ["setMessage", "-m"]))
+        #expect(try NotifyArguments.parse(["--statusline"]) == .statusLine)
         #expect(
-            try NotifyCommand.parse(["--session-update-notice", "/s", "/p/.oss/workflow-state.json", "11"])
+            try NotifyArguments.parse(["--session-update-notice", "/s", "/p/.oss/workflow-state.json", "11"])
                 == .updateNotice(script: "/s", stateFile: "/p/.oss/workflow-state.json", delaySeconds: 11))
     }
 }
