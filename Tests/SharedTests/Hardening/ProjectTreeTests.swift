@@ -1,3 +1,7 @@
+import Shared
+import TestSupport
+import Testing
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -5,9 +9,6 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Shared
-import TestSupport
-import Testing
 
 /// Issue 10 item 1: the symbolic-link rule for a project's `.oss`.
 struct ProjectTreeTests {
