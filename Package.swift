@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "oss-notify", targets: ["oss-notify"]),
         .executable(name: "oss-decrypt", targets: ["oss-decrypt"]),
         .executable(name: "oss-integration", targets: ["oss-integration"]),
+        .executable(name: "oss-hooks", targets: ["oss-hooks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -58,6 +59,8 @@ let package = Package(
             name: "Integration",
             dependencies: ["Shared", "SessionLog", "Notify", "PromptDecrypt", "MockInventory"]
         ),
+        // Install, re-apply, doctor and uninstall of the native bundle (oss-hooks).
+        .target(name: "Installer", dependencies: ["Shared"]),
         // ArgumentParser glue for the tools that use it (oss-integration).
         .target(
             name: "ToolSupport",
@@ -76,6 +79,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "oss-hooks", dependencies: ["Installer", "Shared"]),
 
         // Test support
 
@@ -98,7 +102,7 @@ let package = Package(
             name: "SharedTests",
             dependencies: [
                 "Shared", "SharedCrypto", "WorkflowState", "SessionLog", "StatusLine", "Notify", "PromptDecrypt",
-                "MockInventory", "Integration", "TestSupport",
+                "MockInventory", "Integration", "Installer", "TestSupport",
             ],
             resources: [.copy("Fixtures")]
         ),

@@ -109,7 +109,7 @@ def main():
     parser.add_argument("--scan-sizes", default="100,1000,5000")
     args = parser.parse_args()
     binaries = {name: os.path.join(os.path.abspath(args.bin), name)
-                for name in ("oss-log", "oss-notify", "oss-decrypt", "oss-integration")}
+                for name in ("oss-log", "oss-notify", "oss-decrypt", "oss-integration", "oss-hooks")}
 
     work = tempfile.mkdtemp(prefix="oss-bench-")
     home = os.path.join(work, "home")
@@ -165,6 +165,31 @@ def main():
     statusline_input = json.dumps({"model": {"display_name": "Opus"},
                                    "workspace": {"current_dir": project}}).encode()
     row("status line render", [notify, "--statusline"], stdin_bytes=statusline_input)
+    session_input = json.dumps({"session_id": "bench", "source": "startup", "cwd": project,
+                                "hook_event_name": "SessionStart"}).encode()
+    row("oss-notify --hook SessionStart", [notify, "--hook", "SessionStart"], stdin_bytes=session_input)
+
+    # The session-start re-apply step, with the OSS plugin installed as Claude Code lays it out.
+    plugin_root = os.path.join(home, ".claude", "plugins", "cache", "one-shot-ship-plugin", "oss", "2.0.80")
+    os.makedirs(os.path.join(plugin_root, ".claude-plugin"))
+    os.makedirs(os.path.join(plugin_root, "hooks"))
+    with open(os.path.join(plugin_root, ".claude-plugin", "plugin.json"), "w") as handle:
+        json.dump({"name": "oss", "version": "2.0.80"}, handle)
+    with open(os.path.join(home, ".claude", "plugins", "installed_plugins.json"), "w") as handle:
+        json.dump({"version": 2, "plugins": {"oss@one-shot-ship-plugin": [
+            {"scope": "user", "installPath": plugin_root, "version": "2.0.80"}]}}, handle)
+    repository = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    subprocess.run([binaries["oss-hooks"], "install", "--from", os.path.abspath(args.bin), "--source", repository],
+                   env=env, check=True, stdout=subprocess.DEVNULL)
+    hooks = os.path.join(home, ".oss", "bin", "oss-hooks")
+    row("oss-hooks reapply (all native: nothing to do)", [hooks, "reapply"], stdin_bytes=session_input)
+
+    def plugin_copied_bash():
+        for name in ("oss-log.sh", "oss-notify.sh", "oss-statusline.sh"):
+            with open(os.path.join(home, ".oss", "hooks", name), "w") as handle:
+                handle.write("#!/bin/bash\necho bash\n")
+    row("oss-hooks reapply (3 shims to put back)", [hooks, "reapply"], stdin_bytes=session_input,
+        prepare=plugin_copied_bash)
     row("oss-decrypt --type commands --name integration", [decrypt, "--type", "commands", "--name", "integration"])
     write_config(slow_info["baseURL"])
     env["OSS_MANIFEST_PUBLIC_KEY"] = slow_info["publicKey"]

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Benchmarks every hook call as a whole process against /bin/true: release binaries (Scripts/build-release.sh),
-# a loopback OSS API (oss-fixture-server), medians and p95 over --runs runs after warm-up.
+# a loopback OSS API (oss-fixture-server), medians and p95 over --runs runs after warm-up. Includes the session-start
+# steps: `oss-notify --hook SessionStart` and `oss-hooks reapply` (nothing to do, and 3 shims to put back).
 #
 #   Scripts/bench.sh [--runs N] [--no-build] [--out FILE]
 #

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Builds the four release binaries into .build-dist/ as fully static executables (-static-executable, compatibility.md#runtime):
+# Builds the five release binaries into .build-dist/ as fully static executables (-static-executable, compatibility.md#runtime):
 # they need no Swift runtime at run time. None links FoundationNetworking: HTTP goes through the system curl
 # (Sources/Shared/API/CurlTransport.swift says why). Needs zlib1g-dev on Linux (installed here when missing as root).
 set -eu
@@ -23,18 +23,18 @@ fi
 
 mkdir -p .build-dist
 if [ "$(uname -s)" = Linux ]; then
-  for tool in oss-log oss-notify oss-decrypt oss-integration; do
+  for tool in oss-log oss-notify oss-decrypt oss-integration oss-hooks; do
     swift build -c release --product "$tool" -Xswiftc -static-executable --scratch-path .build-static
     cp .build-static/release/"$tool" .build-dist/"$tool"
   done
 else
-  for tool in oss-log oss-notify oss-decrypt oss-integration; do
+  for tool in oss-log oss-notify oss-decrypt oss-integration oss-hooks; do
     swift build -c release --product "$tool" --scratch-path .build-release
     cp .build-release/release/"$tool" .build-dist/"$tool"
   done
 fi
 # Debug symbols are not needed at run time: strip them (a third of the size) when strip is available.
 if command -v strip >/dev/null 2>&1; then
-  for tool in oss-log oss-notify oss-decrypt oss-integration; do strip .build-dist/"$tool"; done
+  for tool in oss-log oss-notify oss-decrypt oss-integration oss-hooks; do strip .build-dist/"$tool"; done
 fi
 ls -l .build-dist

@@ -13,6 +13,8 @@ package enum NotifyArguments: Equatable, Sendable {
     case state(arguments: [String])
     /// `--statusline`: render the status line from stdin.
     case statusLine
+    /// `--hook SessionStart`: the quiet session-start state step, hook input on stdin (`SessionStartHook`).
+    case sessionStartHook
     /// Hidden: `--session-update-notice <script> <state-file> <delay-seconds>`, the detached update check of a
     /// session start.
     case updateNotice(script: String, stateFile: String, delaySeconds: Int)
@@ -29,6 +31,7 @@ package enum NotifyArguments: Equatable, Sendable {
                oss-notify <title> <message> [low|normal|high|critical]
                oss-notify --state <verb> [args] [--project-dir <dir>]
                oss-notify --statusline < status-json
+               oss-notify --hook SessionStart < hook-input-json
 
         """
 
@@ -55,6 +58,9 @@ package enum NotifyArguments: Equatable, Sendable {
             return .state(arguments: rest)
         case "--statusline":
             return .statusLine
+        case "--hook":
+            guard argument(0) == "SessionStart" else { throw NotifyUsageError(usage: "--hook SessionStart") }
+            return .sessionStartHook
         case "--session-update-notice":
             let usage = "--session-update-notice <script> <state-file> <delay-seconds>"
             guard let delay = Int(try required(2, usage)), delay >= 0 else { throw NotifyUsageError(usage: usage) }

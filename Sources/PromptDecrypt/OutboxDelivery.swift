@@ -53,6 +53,9 @@ package struct OutboxDelivery: Sendable {
                 for (index, request) in requests.enumerated() {
                     group.addTask {
                         let failure = await Self.send(request, timeout: timeouts.deliverEach, transport: transport)
+                        // A request cut off by the overall budget fails as cancelled ("unreachable"); leave it
+                        // unrecorded so it is logged as not sent in time.
+                        if failure != nil, Task.isCancelled { return }
                         outcomes.withLock { $0[index] = .some(failure) }
                     }
                 }

@@ -9,14 +9,15 @@ import Shared
 #endif
 
 /// `oss-notify --statusline`: renders Claude Code's status line (compatibility.md#status-line) from its stdin JSON and the OSS
-/// files, with no subprocess and no colour (the original has none; so `NO_COLOR` holds trivially).
+/// files, with no subprocess; colour only in opt-in segments with thresholds, never under `NO_COLOR`.
 ///
 /// Resolution: the project is `workspace.current_dir` when it passes the project rule, else `~/.oss/current-project`
 /// (validated). The state is `<project>/.oss/workflow-state.json` if it exists, else `~/.oss/workflow-state.json`;
 /// the queue `<project>/.oss/queue.json` if it exists, else `~/.oss/queue.json`; the iron laws
 /// `~/.oss/iron-law-state.json`. Missing or unparsable files count as absent. The branch comes from the project's
 /// repository (else the working directory's). A positive `COLUMNS` truncates the line to that many display columns,
-/// ending in `…`.
+/// ending in `…`. `workspace.project_dir`, when Claude Code sends it, is preferred over `current_dir` for the project
+/// and its name. The opt-in segments of `statusLine.segments` in `~/.oss/settings.json` follow the usual ones.
 package enum StatusLineCommand {
     /// The line printed when rendering cannot proceed at all.
     package static let minimalLine = "✅ | [Claude]"
@@ -38,7 +39,8 @@ package enum StatusLineCommand {
         let paths = OSSPaths(environment: environment)
         let resolver = ProjectResolver(environment: environment, paths: paths)
         var project: String?
-        if !parsed.currentDirectory.isEmpty { project = resolver.validate(parsed.currentDirectory) }
+        if !parsed.projectDirectory.isEmpty { project = resolver.validate(parsed.projectDirectory) }
+        if project == nil, !parsed.currentDirectory.isEmpty { project = resolver.validate(parsed.currentDirectory) }
         if project == nil { project = resolver.validatedCurrentProject() }
 
         // A project's `.oss` that is a link (or not the user's) is ignored, as its files would be.
@@ -55,13 +57,21 @@ package enum StatusLineCommand {
         let ironLaw = readJSON(paths.ironLawStateFile)
         let branch = (project ?? workingDirectory).flatMap { GitBranchReader().branch(startingAt: $0) }
 
-        var projectName = parsed.currentDirectory.isEmpty ? "" : parsed.currentDirectory.lastPathComponent
+        let named = parsed.projectDirectory.isEmpty ? parsed.currentDirectory : parsed.projectDirectory
+        var projectName = named.isEmpty ? "" : named.lastPathComponent
         if projectName.isEmpty || projectName == "/", let project { projectName = project.lastPathComponent }
         let renderer = StatusLineRenderer(
             modelName: parsed.modelName, projectName: projectName,
             state: state.flatMap { $0.objectValue != nil ? $0 : nil } ?? .object(JSONObject()),
             queue: queue, ironLaw: ironLaw, branch: branch, now: clock.now())
-        return truncate(renderer.render(), environment)
+        var line = renderer.render()
+        let options = StatusLineOptions.load(path: paths.settingsFile)
+        if !options.segments.isEmpty {
+            let colour = environment.nonEmpty("NO_COLOR") == nil
+            let extra = StatusLineSegments(options: options, colour: colour).render(parsed.session)
+            if !extra.isEmpty { line += " | " + extra.joined(separator: " | ") }
+        }
+        return truncate(line, environment)
     }
 
     /// Reads standard input for the status line: stops at end of input, at 1 MiB, after 200 ms, or as soon as a

@@ -7,6 +7,10 @@ package struct StatusLineInput: Equatable, Sendable {
     package var modelName: String
     /// `.workspace.current_dir` when it is a string, else empty.
     package var currentDirectory: String
+    /// `.workspace.project_dir` (where Claude Code was started) when it is a string, else empty.
+    package var projectDirectory = ""
+    /// Claude Code's session data for the opt-in segments (`context_window`, `cost`, `output_style`, `version`).
+    package var session = StatusLineSession()
 
     /// The defaults: model `Claude`, no directory.
     package init(modelName: String = "Claude", currentDirectory: String = "") {
@@ -20,6 +24,8 @@ package struct StatusLineInput: Equatable, Sendable {
         guard let root = try? JSONValue.parse(bytes: bytes) else { return }
         if let name = root["model"]?["display_name"]?.stringValue, !name.isEmpty { modelName = name }
         if let directory = root["workspace"]?["current_dir"]?.stringValue { currentDirectory = directory }
+        if let directory = root["workspace"]?["project_dir"]?.stringValue { projectDirectory = directory }
+        session = StatusLineSession(json: root)
     }
 
     /// Whether `bytes` already hold one whole JSON value, so reading can stop before stdin closes.

@@ -33,6 +33,10 @@ enum OSSNotify {
                 let line = StatusLineCommand.run(
                     input: StatusLineCommand.readStandardInput(), environment: environment, clock: .system)
                 output = CommandOutput(stdout: line + "\n")
+            case .sessionStartHook:
+                output = CommandOutput(
+                    stderr: SessionStartHook.run(
+                        input: SessionStartHook.readStandardInput(), environment: environment, clock: .system))
             case .state(let verbArguments):
                 output = WorkflowStateCommand.run(arguments: verbArguments, environment: environment, clock: .system)
             case .updateNotice(let script, let stateFile, let delay):

@@ -3,12 +3,13 @@ import Shared
 import TestSupport
 import Testing
 
-/// `Scripts/install.sh` as a user runs it: prebuilt binaries (`--from`), a sandbox HOME, a fake plugin checkout,
+/// `Scripts/install.sh` as a user runs it: prebuilt binaries (`--from`), a sandbox HOME, a plugin at an unusual path
+/// (`--plugin-root`),
 /// and a PATH holding only a few coreutils — no node, jq or python.
 struct InstallScriptEndToEndTests {
     private static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    private static let tools = ["oss-log", "oss-notify", "oss-decrypt", "oss-integration"]
+    private static let tools = ["oss-log", "oss-notify", "oss-decrypt", "oss-integration", "oss-hooks"]
     private static let shims = [
         "oss-log.sh", "oss-notify.sh", "oss-statusline.sh", "ensure-decrypt-cli.sh", "verify-decrypt-setup.sh",
     ]
@@ -45,6 +46,7 @@ struct InstallScriptEndToEndTests {
                 try FileSystem.writeAtomically(bytes, to: from.appendingPathComponent(tool), mode: 0o755)
             }
             let originalShim = "#!/bin/bash\necho original oss-log.sh\n"
+            try writeFile(plugin + "/.claude-plugin/plugin.json", #"{"name": "oss", "version": "2.0.80"}"#)
             try writeFile(plugin + "/hooks/oss-log.sh", originalShim, mode: 0o755)
             try writeFile(plugin + "/hooks/other-hook.sh", "#!/bin/bash\n", mode: 0o755)
             let path = try Self.minimalPath(in: root)
@@ -56,7 +58,6 @@ struct InstallScriptEndToEndTests {
             #expect(first.stdout.contains(#""statusLine""#))
             for tool in Self.tools {
                 #expect(FileSystem.isExecutable(home + "/.oss/bin/" + tool))
-                #expect(FileSystem.isExecutable(plugin + "/bin/" + tool))
             }
             for shim in Self.shims {
                 #expect(FileSystem.isExecutable(home + "/.oss/hooks/" + shim))
@@ -88,23 +89,31 @@ struct InstallScriptEndToEndTests {
             #expect(second.status == 0, "\(second)")
             #expect(readFile(plugin + "/hooks/.oss-native-backup/oss-log.sh") == originalShim)
             #expect(FileSystem.listDirectory(home + "/.oss/bin") == Self.tools.sorted())
+            #expect(readFile(home + "/.claude/settings.json")?.components(separatedBy: "oss-hooks' reapply").count == 2)
 
             let removed = try Self.install(["--uninstall", "--plugin-root", plugin], home: home, path: path)
+            #expect(!FileSystem.exists(home + "/.claude/settings.json"))
             #expect(removed.status == 0, "\(removed)")
             #expect(readFile(plugin + "/hooks/oss-log.sh") == originalShim)
             #expect(!FileSystem.exists(plugin + "/hooks/oss-notify.sh"))
             #expect(!FileSystem.exists(plugin + "/hooks/.oss-native-backup"))
-            #expect(!FileSystem.exists(plugin + "/bin"))
             for tool in Self.tools { #expect(!FileSystem.exists(home + "/.oss/bin/" + tool)) }
         }
     }
 
-    @Test func rejectsAPluginRootWithoutHooksAndUnknownOptions() throws {
+    @Test func rejectsAMissingPluginRootAndUnknownOptions() throws {
         try withTemporaryDirectory { root in
             let path = try Self.minimalPath(in: root)
-            let missing = try Self.install(["--plugin-root", root + "/nowhere"], home: root, path: path)
-            #expect(missing.status == 66)
-            #expect(missing.stderr.contains("has no hooks/ directory"))
+            let from = root.appendingPathComponent("dist")
+            try FileSystem.createDirectories(from)
+            for tool in Self.tools {
+                let bytes = try FileSystem.read(ToolRunner.path(of: tool))
+                try FileSystem.writeAtomically(bytes, to: from.appendingPathComponent(tool), mode: 0o755)
+            }
+            let missing = try Self.install(
+                ["--from", from, "--plugin-root", root + "/nowhere"], home: root, path: path)
+            #expect(missing.status == 64, "\(missing)")
+            #expect(missing.stderr.contains("--plugin-root \(root)/nowhere is not the OSS plugin"))
             let unknown = try Self.install(["--bogus"], home: root, path: path)
             #expect(unknown.status == 64)
             #expect(unknown.stderr.contains("unknown option: --bogus"))
