@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // Libraries. The graph is acyclic and each executable links only what it uses (docs/architecture.md):
@@ -28,7 +29,9 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
         // Config, paths, files, JSON, time, process spawning and the API client: what every feature builds on.
-        .target(name: "Shared", dependencies: ["CSpawn"]),
+        .target(
+            name: "Shared",
+            dependencies: ["CSpawn", .product(name: "OrderedCollections", package: "swift-collections")]),
         // posix_spawn's chdir file action, which Swift's Glibc module does not export.
         .target(name: "CSpawn"),
         // Credentials, the machine key, AES-GCM prompts, Ed25519 manifests (swift-crypto; CryptoKit on macOS).

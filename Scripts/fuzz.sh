@@ -3,7 +3,8 @@
 #
 #   Scripts/fuzz.sh [seconds-per-target] [target…]      (default: 60 s each, all targets)
 #
-# Each target is compiled by swiftc together with just the Shared sources it needs (pure Swift, no imports), with
+# Each target is compiled by swiftc together with just the Shared sources it needs (pure Swift; OrderedCollections
+# joins as sources), with
 # `-sanitize=fuzzer,address`. The manifest canonicaliser lives in `ManifestVerifier+Canonical.swift`, apart from the
 # swift-crypto verifier, so it builds standalone too. Not run in CI (too slow); the corpus and any crash artifacts
 # go to .build/fuzz/. Needs a toolchain with libFuzzer (the swift.org Linux toolchains have it).
@@ -16,7 +17,23 @@ out=${FUZZ_OUT:-$root/.build/fuzz}
 mkdir -p "$out"
 cd "$root"
 
-json_sources=(Sources/Shared/JSON/*.swift Sources/Shared/Support/ReportableError.swift Sources/Shared/Support/ExitStatus.swift)
+json_sources=(Sources/Shared/JSON/*.swift Sources/Shared/Support/ReportableError.swift Sources/Shared/Support/ExitStatus.swift Sources/Shared/Concurrency/TimeBudget.swift)
+
+# JSONObject keeps its members in swift-collections' OrderedDictionary: its sources join the module
+# (COLLECTIONS_SINGLE_MODULE), taken from the package checkout (run `swift build` once first).
+collections=$(find .build/checkouts/swift-collections/Sources/OrderedCollections \
+    .build/checkouts/swift-collections/Sources/InternalCollectionsUtilities -name '*.swift' 2>/dev/null | sort | tr '\n' ' ')
+[ -n "$collections" ] || { echo "run swift build first (no .build/checkouts/swift-collections)" >&2; exit 1; }
+json_sources+=($collections)
+
+# swift-collections' own build settings (its Package.swift): experimental features and availability macros.
+collections_flags=(-D COLLECTIONS_SINGLE_MODULE)
+for feature in BuiltinModule Lifetimes InoutLifetimeDependence AddressableParameters AddressableTypes; do
+    collections_flags+=(-enable-experimental-feature "$feature")
+done
+for version in 5.0 5.1 5.6 5.7 5.8 5.9 5.10 6.0 6.1 6.2 6.3 6.4 6.5; do
+    collections_flags+=(-enable-experimental-feature "AvailabilityMacro=SwiftStdlib $version: macOS 9999")
+done
 
 sources_for() {
     case "$1" in
@@ -35,7 +52,7 @@ status=0
 for target in "${targets[@]}"; do
     binary="$out/$target"
     # shellcheck disable=SC2046
-    if ! swiftc -sanitize=fuzzer,address -parse-as-library -package-name ossfuzz -O -g \
+    if ! swiftc -sanitize=fuzzer,address -parse-as-library -package-name ossfuzz -O -g "${collections_flags[@]}" \
         -module-name "$target" -o "$binary" "Fuzz/$target.swift" $(sources_for "$target") \
         >"$out/$target.build.log" 2>&1; then
         # The log also holds gold's harmless "Cannot export local symbol '__asan_…'" warnings.

@@ -31,6 +31,10 @@ if [ ! -e "$bin" ]; then
   echo "$install_hint" >&2
   exit 1
 fi
+# A regular file that lost its execute bit gets it back (as the other shims do).
+if [ -f "$bin" ] && [ ! -x "$bin" ]; then
+  chmod +x "$bin" 2>/dev/null
+fi
 if [ ! -x "$bin" ] || [ -d "$bin" ]; then
   echo "oss-decrypt at $bin is not executable; left untouched." >&2
   echo "$install_hint" >&2

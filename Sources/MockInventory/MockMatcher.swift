@@ -43,10 +43,19 @@ struct MockMatcher {
 
     /// Every mock in `source`, in offset order.
     func matches(in source: SourceText) -> [Match] {
+        matches(in: source, shouldStop: { false }).matches
+    }
+
+    /// The mocks in `source`, in offset order; `shouldStop` is asked every 1 024 identifiers and ends the file early
+    /// (`interrupted`) when it says so, so one huge file cannot outlast the scan's time budget.
+    func matches(in source: SourceText, shouldStop: () -> Bool) -> (matches: [Match], interrupted: Bool) {
         let masked = source.masked
         var results: [Match] = []
         var claimed = Set<Int>()
+        // Per-file facts, computed once per file (not once per match: that made a file of many calls quadratic).
+        var requiredTextPresent: [[[UInt8]]: Bool] = [:]
         var index = 0
+        var identifiers = 0
         let count = masked.count
         while index < count {
             let byte = masked[index]
@@ -54,6 +63,8 @@ struct MockMatcher {
                 index += 1
                 continue
             }
+            identifiers += 1
+            if identifiers & 0x3FF == 0, shouldStop() { return (results, true) }
             let identifier = source.identifier(at: index)
             defer { index = identifier.upperBound }
             guard keyFirstBytes[Int(byte)] else { continue }
@@ -63,10 +74,13 @@ struct MockMatcher {
                     let start = index - rule.keyOffset
                     guard start >= 0, let end = triggerEnd(rule, at: start, in: source) else { continue }
                     guard !claimed.contains(end) else { break }
-                    if let requiredText = rule.requiredText,
-                        !requiredText.contains(where: { contains(source.bytes, $0) })
-                    {
-                        continue
+                    if let requiredText = rule.requiredText {
+                        // Once per file, not once per match: a rule's required text is a fact of the whole file.
+                        let present =
+                            requiredTextPresent[requiredText]
+                            ?? requiredText.contains(where: { contains(source.bytes, $0) })
+                        requiredTextPresent[requiredText] = present
+                        if !present { continue }
                     }
                     guard let target = extract(rule.extraction, triggerEnd: end, in: source) else { continue }
                     claimed.insert(end)
@@ -95,7 +109,7 @@ struct MockMatcher {
                 results.append(match)
             }
         }
-        return results
+        return (results, false)
     }
 
     /// The offset just past `rule`'s trigger at `start`, or nil; whitespace and newlines may surround a `.`

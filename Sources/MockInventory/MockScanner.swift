@@ -141,7 +141,11 @@ private struct Walk {
     mutating func analyse(path: String, bytes: [UInt8], language: SourceLanguage) {
         let source = SourceText(bytes: bytes, language: language)
         if matchers[language] == nil { matchers[language] = MockMatcher(language: language) }
-        let matches = matchers[language]?.matches(in: source) ?? []
+        // The time budget holds inside a file too: a huge file stops at the deadline like the walk does.
+        let (options, startTime) = (options, startTime)
+        let outcome = matchers[language]?.matches(in: source) { options.clock() - startTime > options.timeBudget }
+        let matches = outcome?.matches ?? []
+        if outcome?.interrupted == true { exhausted = true }
         let imports = ImportTable(source)
         let lineIndex = LineIndex(matches.isEmpty ? [] : bytes)
         let claims = matches.isEmpty ? [] : ClaimReader(source: source, lines: lineIndex).claims(for: matches)
@@ -181,14 +185,16 @@ private struct Walk {
             findings.append(finding)
             fixedBoundaries.append(nil)
         }
-        if var found = RealDependencyDetector.evidence(
-            forTestFile: path,
-            source: source,
-            imports: imports,
-            unit: unit,
-            railsUnit: railsUnit,
-            run: TestRunDetector.Verdict(runs: true, tests: 0, skipped: 0, marker: nil)
-        ) {
+        if !exhausted,
+            var found = RealDependencyDetector.evidence(
+                forTestFile: path,
+                source: source,
+                imports: imports,
+                unit: unit,
+                railsUnit: railsUnit,
+                run: TestRunDetector.Verdict(runs: true, tests: 0, skipped: 0, marker: nil)
+            )
+        {
             let verdict = TestRunDetector.verdict(for: source)
             found.running = verdict.runs
             found.note = verdict.runs ? nil : "no test runs (\(verdict.marker ?? "every test skipped"))"

@@ -34,7 +34,8 @@ package enum AudioPlayer {
     ) -> [String]? {
         switch (style, platform) {
         case ("audio", .macOS):
-            return which("say").map { [$0, "-v", settings.voice, message] }
+            // `--` ends the options: a message starting with `-` must not be read as one.
+            return which("say").map { [$0, "-v", settings.voice, "--", message] }
         case ("audio", .linux):
             for speaker in ["espeak-ng", "spd-say", "espeak"] {
                 if let path = which(speaker) { return [path, "--", message] }

@@ -45,6 +45,11 @@ package struct NotifyRunner: Sendable {
     /// Runs a notification mode (workflow, session, issue or direct).
     package func run(_ command: NotifyArguments) -> CommandOutput {
         var output = CommandOutput()
+        do {
+            try paths.prepareOSSDirectory()
+        } catch {
+            output.report(["oss-notify: warning: \(error)"])
+        }
         let (settings, warning) = Settings.load(path: paths.settingsFile)
         if let warning { output.report(["oss-notify: \(warning)"]) }
         let inputs = NotifyPlan.Inputs(
@@ -78,7 +83,8 @@ package struct NotifyRunner: Sendable {
             output.report(location.warnings)
             stateFile = location.path
             do {
-                let outcome = try WorkflowStateStore(path: location.path, clock: clock).apply(plan.verbs)
+                let outcome = try WorkflowStateStore(path: location.path, clock: clock, home: paths.home)
+                    .apply(plan.verbs)
                 output.report(outcome.warnings.map { "oss-notify: warning: \($0)" })
             } catch {
                 output.report(["oss-notify: warning: workflow state not updated: \(error)"])
@@ -100,7 +106,7 @@ package struct NotifyRunner: Sendable {
 
     private func writeLog(_ log: NotifyPlan.LogLine, settings: Settings, into output: inout CommandOutput) {
         let base = ProjectResolver(environment: environment, paths: paths).logBase()
-        let book = LogBook(base: base, settings: settings, clock: clock, formatter: formatter)
+        let book = LogBook(base: base, settings: settings, clock: clock, formatter: formatter, home: paths.home)
         do {
             try book.prepare()
             switch log {

@@ -43,8 +43,10 @@ package enum UpdateNotice {
         let text = String(decoding: result.stdout, as: UTF8.self).trimmingWhitespace
         guard result.status == 0, !text.isEmpty else { return nil }
         if delaySeconds > 0 { sleep(UInt32(delaySeconds)) }
-        let outcome = try WorkflowStateStore(path: stateFile, clock: clock)
-            .apply([.setNotification(message: text, ttlSeconds: 30)])
+        let outcome = try WorkflowStateStore(
+            path: stateFile, clock: clock, home: OSSPaths(environment: environment).home
+        )
+        .apply([.setNotification(message: text, ttlSeconds: 30)])
         return outcome.lines.first
     }
 }

@@ -5,9 +5,10 @@ package struct DecryptTimeouts: Equatable, Sendable {
     /// Environment variable overriding `request` (seconds, > 0 and ≤ 600).
     package static let environmentVariable = "OSS_HTTP_TIMEOUT"
 
-    /// Whole budget of a prompt, custom-prompt, credentials or stand-alone manifest request. Generous because the
-    /// hosted API may cold-start.
-    package var request: Double = 45
+    /// Whole budget of a prompt, custom-prompt, credentials or stand-alone manifest request: enough for a cold
+    /// start of the hosted API, short enough that a hung API does not hold a slash command for long. Connecting
+    /// is capped separately at `CurlTransport.connectTimeout` (10 s).
+    package var request: Double = 30
     /// How long decrypt waits for the manifest once the prompt is decrypted (contract: 3 s).
     package var manifest: Double = 3
     /// Whole budget of `--workflow-config`.

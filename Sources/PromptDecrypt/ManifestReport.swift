@@ -55,7 +55,7 @@ package struct ManifestReport: Sendable {
             if let size = entry["size"] { item["size"] = size }
             items.append(.object(item))
         }
-        context.console.line(JSONValue.array(items).pretty)
+        context.console.line(JSONValue.array(items).compact)
     }
 
     /// The part of a manifest key before the first `/`.

@@ -41,6 +41,8 @@ package struct OutboxDelivery: Sendable {
             return 1
         }
         FileSystem.remove(path)
+        // Outbox files of senders that died before reading them hold the bearer key: swept once stale.
+        StaleFiles.sweepGlobal(paths: context.paths, now: context.clock.now())
         let timeouts = context.timeouts
         let transport = context.transport
         let outcomes = LockedBox<[Int: String?]>([:])

@@ -11,10 +11,13 @@ import Shared
 
 /// gzip compression through the system zlib.
 package enum Gzip {
-    /// Compresses `source` into `destination` (gzip format, default level), writing the result atomically.
+    /// Compresses `source` into `destination` (gzip format, default level), writing the result atomically. The
+    /// source must be a regular file: a link planted in its place is never followed.
     /// - Throws: `FileError` naming the file that could not be read or written.
     package static func compressFile(_ source: String, to destination: String) throws(FileError) {
-        let input = try FileSystem.read(source)
+        guard let input = try FileSystem.readRegularFile(source) else {
+            throw FileError(path: source, operation: "read", code: ENOENT)
+        }
         guard let output = compress(input) else {
             throw FileError(path: source, operation: "gzip", code: EIO)
         }

@@ -7,6 +7,8 @@ package struct HealthWorkflowState: Sendable {
     package var path: String
     /// The clock for `complete`.
     package var clock: WallClock
+    /// The project tree the file lies in (nil for the global file).
+    package var tree: ProjectTree?
 
     /// The steps `workflow complete` accepts.
     package static let steps = ["ideate", "plan", "build", "ship"]
@@ -20,8 +22,10 @@ package struct HealthWorkflowState: Sendable {
         if let project = resolver.validatedCurrentProject(),
             FileSystem.isDirectory(project.appendingPathComponent(".oss"))
         {
-            return HealthWorkflowState(
+            var state = HealthWorkflowState(
                 path: project.appendingPathComponent(".oss/health-workflow-state.json"), clock: clock)
+            state.tree = ProjectTree(containing: state.path, home: paths.home)
+            return state
         }
         return HealthWorkflowState(path: paths.globalHealthStateFile, clock: clock)
     }
@@ -33,12 +37,12 @@ package struct HealthWorkflowState: Sendable {
     }
 
     private var store: JSONFileStore {
-        JSONFileStore(path: path, mode: 0o644, clock: clock) { $0.pretty + "\n" }
+        JSONFileStore(path: path, mode: 0o644, clock: clock, tree: tree) { $0.pretty + "\n" }
     }
 
     /// The file's text, or the all-null default when there is none.
     package func get() -> String {
-        if let bytes = FileSystem.readIfPresent(path) {
+        if let bytes = tree == nil ? FileSystem.readIfPresent(path) : (try? FileSystem.readRegularFile(path)) ?? nil {
             let text = String(decoding: bytes, as: UTF8.self)
             return text.hasSuffix("\n") ? String(text.dropLast()) : text
         }

@@ -63,10 +63,7 @@ package struct IronLawChecklist: Sendable {
         if FileSystem.exists(directory.appendingPathComponent("tsconfig.json")) {
             if let staged = stagedFiles {
                 let offenders = staged.filter { $0.hasSuffix(".ts") || $0.hasSuffix(".tsx") }.filter { file in
-                    guard let bytes = FileSystem.readIfPresent(directory.appendingPathComponent(file)) else {
-                        return false
-                    }
-                    return String(decoding: bytes, as: UTF8.self).contains(": any")
+                    readCapped(directory.appendingPathComponent(file))?.contains(": any") ?? false
                 }
                 items.append(
                     offenders.isEmpty
@@ -109,31 +106,72 @@ package struct IronLawChecklist: Sendable {
         "CHECKLIST: \(passedCount)/4 automated checks passed"
     }
 
-    /// Test files (`*.test.ts`, `*.test.js`, also `.tsx`/`.jsx`/`.spec.*`) containing `.skip(`, `.only(` or `.todo(`,
-    /// outside `node_modules` and dot-directories; at most 2 000 files are read.
-    private static func skippedTests(in directory: String) -> [String] {
+    /// Limits of the test-file walk: the repository is untrusted and the hook must finish quickly.
+    package enum WalkLimits {
+        /// Directories never entered (besides every dot-directory): dependencies and build output.
+        package static let skippedDirectories: Set<String> = [
+            "node_modules", "bower_components", "jspm_packages", "vendor", "dist", "build", "out", "coverage",
+            "target", "tmp",
+        ]
+        /// Test files read at most.
+        package static let maximumFiles = 2000
+        /// Directory entries looked at, at most.
+        package static let maximumEntries = 100_000
+        /// Bytes read from one test file (the rest of a bigger file is not looked at).
+        package static let maximumFileBytes = 1_048_576
+        /// Wall-clock budget of the whole walk, in seconds.
+        package static let seconds = 0.5
+    }
+
+    /// Test files (`*.test.ts`, `*.test.js`, also `.tsx`/`.jsx`/`.spec.*`) containing `.skip(`, `.only(` or `.todo(`.
+    ///
+    /// Like the original's `find`, symbolic links are never followed (neither to directories nor to files); only
+    /// regular files are read, each up to `WalkLimits.maximumFileBytes`; dot-directories and
+    /// `WalkLimits.skippedDirectories` are skipped; the walk stops after `WalkLimits.maximumFiles` files,
+    /// `maximumEntries` entries or `seconds`, whichever comes first.
+    package static func skippedTests(in directory: String) -> [String] {
         var offenders: [String] = []
-        var budget = 2000
+        var files = WalkLimits.maximumFiles
+        var entries = WalkLimits.maximumEntries
+        let budget = TimeBudget(seconds: WalkLimits.seconds)
         func walk(_ path: String, _ relative: String) {
-            for name in FileSystem.listDirectory(path) where budget > 0 {
-                if name.hasPrefix(".") || name == "node_modules" { continue }
+            for name in FileSystem.listDirectory(path) {
+                entries -= 1
+                if files <= 0 || entries <= 0 || (entries % 64 == 0 && budget.isExhausted) { return }
+                if name.hasPrefix(".") { continue }
                 let child = path.appendingPathComponent(name)
+                var status = stat()
+                guard lstat(child, &status) == 0 else { continue }
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
-                if FileSystem.isDirectory(child) {
-                    walk(child, childRelative)
-                } else if name.contains(".test.") || name.contains(".spec."),
-                    name.hasSuffix(".ts") || name.hasSuffix(".js") || name.hasSuffix(".tsx") || name.hasSuffix(".jsx")
-                {
-                    budget -= 1
-                    guard let bytes = FileSystem.readIfPresent(child) else { continue }
-                    let text = String(decoding: bytes, as: UTF8.self)
-                    if text.contains(".skip(") || text.contains(".only(") || text.contains(".todo(") {
-                        offenders.append(childRelative)
-                    }
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR:
+                    if !WalkLimits.skippedDirectories.contains(name) { walk(child, childRelative) }
+                case S_IFREG:
+                    guard isTestFile(name) else { continue }
+                    files -= 1
+                    if containsSkippedTest(child) { offenders.append(childRelative) }
+                default:
+                    continue
                 }
             }
         }
         walk(directory, "")
         return offenders
+    }
+
+    private static func isTestFile(_ name: String) -> Bool {
+        (name.contains(".test.") || name.contains(".spec."))
+            && (name.hasSuffix(".ts") || name.hasSuffix(".js") || name.hasSuffix(".tsx") || name.hasSuffix(".jsx"))
+    }
+
+    /// Whether the start of a test file holds `.skip(`, `.only(` or `.todo(`.
+    private static func containsSkippedTest(_ path: String) -> Bool {
+        guard let text = readCapped(path) else { return false }
+        return text.contains(".skip(") || text.contains(".only(") || text.contains(".todo(")
+    }
+
+    /// The first `maximumFileBytes` of a regular file opened without following a link (nil for anything else).
+    private static func readCapped(_ path: String) -> String? {
+        SmallFile.prefix(path, limit: WalkLimits.maximumFileBytes).map { String(decoding: $0, as: UTF8.self) }
     }
 }

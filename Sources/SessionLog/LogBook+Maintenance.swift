@@ -85,7 +85,7 @@ extension LogBook {
         try FileSystem.withExclusiveLock(lockFile) {
             guard let size = FileSystem.size(path) else { return false }
             if onlyIfOversized, size <= limit(for: path) { return false }
-            let bytes = try FileSystem.read(path)
+            guard let bytes = try FileSystem.readRegularFile(path) else { return false }
             var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
             if lines.last?.isEmpty == true { lines.removeLast() }
             let kept = lines.suffix(1000)
@@ -158,6 +158,10 @@ extension LogBook {
     package func clean() throws -> CleanReport {
         try prepare()
         recoverInterruptedRotations()
+        // Temp files of interrupted atomic writes (command logs, gzip output, the project's state files).
+        for directory in [base.deletingLastPathComponent, base, currentSession, archiveDir] {
+            StaleFiles.sweep(directory, now: clock.now(), matching: StaleFiles.isAtomicWriteTemp)
+        }
         let now = clock.now().seconds
         let maxAge = Int64(settings.maxArchiveAgeDays) * 86_400
         var report = CleanReport(expired: 0, excess: 0, truncated: 0, rotated: false)

@@ -23,15 +23,19 @@ package struct LogBook: Sendable {
     package var clock: WallClock
     /// Local-time formatting.
     package var formatter: TimeFormatter
+    /// The project tree `base` lies in (nil for `~/.oss/logs`): its directories must be real and the user's.
+    package var tree: ProjectTree?
 
-    /// A log book rooted at `base`.
+    /// A log book rooted at `base`; `home` tells the user's own `~/.oss` (which may be a link) from a project's.
     package init(
-        base: String, settings: Settings, clock: WallClock = .system, formatter: TimeFormatter = TimeFormatter()
+        base: String, settings: Settings, clock: WallClock = .system, formatter: TimeFormatter = TimeFormatter(),
+        home: String? = nil
     ) {
         self.base = base
         self.settings = settings
         self.clock = clock
         self.formatter = formatter
+        tree = ProjectTree(containing: base, home: home)
     }
 
     /// The log book a call in `environment` writes to (compatibility.md#log-location), with settings from `~/.oss/settings.json`.
@@ -42,7 +46,7 @@ package struct LogBook: Sendable {
         let paths = OSSPaths(environment: environment)
         let base = ProjectResolver(environment: environment, paths: paths).logBase()
         let (settings, warning) = Settings.load(path: paths.settingsFile)
-        return (LogBook(base: base, settings: settings, clock: clock), warning)
+        return (LogBook(base: base, settings: settings, clock: clock, home: paths.home), warning)
     }
 
     /// The resolved log book with its directories made (`~/.oss` 0700 when missing, `current-session/`,
@@ -53,8 +57,7 @@ package struct LogBook: Sendable {
     ) {
         let (book, warning) = resolve(environment: environment, clock: clock)
         // ~/.oss is private (0700, as session-start makes it); created as a mere parent of the logs it got 0755.
-        let ossDir = OSSPaths(environment: environment).ossDir
-        if !FileSystem.isDirectory(ossDir) { try FileSystem.createDirectories(ossDir, mode: 0o700) }
+        try OSSPaths(environment: environment).prepareOSSDirectory()
         try book.prepare()
         return (book, warning)
     }
@@ -73,10 +76,22 @@ package struct LogBook: Sendable {
         currentSession.appendingPathComponent("\(command).log")
     }
 
-    /// Creates `current-session/` and `archive/` (the original does so on every call).
+    /// Creates `current-session/` and `archive/` (the original does so on every call). Inside a project, every
+    /// directory from `.oss` down must be a real directory owned by the user (`ProjectTree`), or nothing is done.
     package func prepare() throws(FileError) {
-        try FileSystem.createDirectories(currentSession)
-        try FileSystem.createDirectories(archiveDir)
+        if let tree {
+            try tree.prepare(currentSession)
+            try tree.prepare(archiveDir)
+        } else {
+            try FileSystem.createDirectories(currentSession)
+            try FileSystem.createDirectories(archiveDir)
+        }
+    }
+
+    /// A log's bytes for printing: nil when missing; a link or a non-regular file is refused (never followed).
+    /// - Throws: `FileError` saying why.
+    package func readLog(_ path: String) throws(FileError) -> [UInt8]? {
+        try FileSystem.readRegularFile(path)
     }
 
     /// `HH:MM:SS` for now.
@@ -144,7 +159,7 @@ package struct LogBook: Sendable {
     }
 
     /// The size above which a file is rotated (session.log) or truncated (a command log), in bytes.
-    func limit(for path: String) -> Int64 {
+    package func limit(for path: String) -> Int64 {
         if path == sessionLog { return Int64(settings.maxSessionSizeMB * 1_048_576) }
         return Int64(settings.maxCommandLogSizeKB * 1024)
     }

@@ -174,7 +174,7 @@ package struct LogCommand {
         case "read":
             let cmd = try required(args, 0, "read <command>")
             try CommandNameError.validate(cmd)
-            if let bytes = FileSystem.readIfPresent(book.commandLog(cmd)) {
+            if let bytes = try book.readLog(book.commandLog(cmd)) {
                 console.out(String(decoding: bytes, as: UTF8.self))
             } else {
                 console.line("No log found for /oss:\(cmd)")
@@ -186,7 +186,7 @@ package struct LogCommand {
         case "session-path":
             console.line(book.sessionLog)
         case "session":
-            if let bytes = FileSystem.readIfPresent(book.sessionLog) {
+            if let bytes = try book.readLog(book.sessionLog) {
                 console.out(String(decoding: bytes, as: UTF8.self))
             } else {
                 console.line("No session log found")
@@ -205,6 +205,7 @@ package struct LogCommand {
         case "clean":
             console.line("Cleaning logs in \(book.base)...")
             let report = try book.clean()
+            StaleFiles.sweepGlobal(paths: OSSPaths(environment: environment), now: clock.now())
             console.line("Removed \(report.expired) archive(s) older than \(book.settings.maxArchiveAgeDays) days.")
             console.line("Removed \(report.excess) archive(s) beyond the newest \(book.settings.maxArchiveCount).")
             console.line(

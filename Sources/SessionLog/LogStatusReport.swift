@@ -1,6 +1,7 @@
 import Shared
 
-/// `oss-log status`: the full report the original meant to print (it crashed after `Current Session:`, D2).
+/// `oss-log status`: the full report the original meant to print (it crashed after `Current Session:`, D2), in
+/// its own words and units (`Log files:`, `Archived sessions:`, `Total log usage:`, `Max session size: 10MB`, …).
 struct LogStatusReport {
     var book: LogBook
 
@@ -9,7 +10,7 @@ struct LogStatusReport {
         let archiveBytes = DiskUsage.bytes(book.archiveDir)
         let files = FileSystem.listDirectory(book.currentSession).filter { $0.hasSuffix(".log") }.count
         let sessionLogSize = FileSystem.size(book.sessionLog) ?? 0
-        let sessionLines = FileSystem.readIfPresent(book.sessionLog).map { $0.count(where: { $0 == 0x0A }) } ?? 0
+        let sessionLines = ((try? book.readLog(book.sessionLog)) ?? nil).map { $0.count(where: { $0 == 0x0A }) } ?? 0
         let settings = book.settings
         return [
             "OSS Log Status",
@@ -18,21 +19,21 @@ struct LogStatusReport {
             "Current Session:",
             "  Location: \(book.currentSession)",
             "  Size: \(DiskUsage.human(sessionBytes))",
-            "  Files: \(files)",
+            "  Log files: \(files)",
             "  Session log: \(DiskUsage.human(sessionLogSize)) (\(sessionLines) lines)",
             "",
             "Archives:",
             "  Location: \(book.archiveDir)",
             "  Size: \(DiskUsage.human(archiveBytes))",
-            "  Count: \(book.archives().count)",
+            "  Archived sessions: \(book.archives().count)",
             "",
-            "Total: \(DiskUsage.human(DiskUsage.bytes(book.base)))",
+            "Total log usage: \(DiskUsage.human(DiskUsage.bytes(book.base)))",
             "",
             "Settings:",
-            "  maxSessionSizeMB: \(JSONValue.javaScriptNumber(settings.maxSessionSizeMB))",
-            "  maxCommandLogSizeKB: \(JSONValue.javaScriptNumber(settings.maxCommandLogSizeKB))",
-            "  maxArchiveCount: \(settings.maxArchiveCount)",
-            "  maxArchiveAgeDays: \(settings.maxArchiveAgeDays)",
+            "  Max session size: \(JSONValue.javaScriptNumber(settings.maxSessionSizeMB))MB",
+            "  Max command log: \(JSONValue.javaScriptNumber(settings.maxCommandLogSizeKB))KB",
+            "  Max archives: \(settings.maxArchiveCount)",
+            "  Archive retention: \(settings.maxArchiveAgeDays) days",
         ]
     }
 }

@@ -22,7 +22,7 @@ struct LogTail {
         console.line(String(repeating: "─", count: 41))
         var offset: Int64 = 0
         var inode: ino_t = 0
-        if let bytes = FileSystem.readIfPresent(book.sessionLog) {
+        if let bytes = (try? book.readLog(book.sessionLog)) ?? nil {
             let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast()
             for line in lines.suffix(10) { console.line(String(decoding: line, as: UTF8.self)) }
             offset = Int64(bytes.count)
@@ -37,7 +37,7 @@ struct LogTail {
                 offset = 0
             }
             guard Int64(status.st_size) > offset else { continue }
-            let fd = open(book.sessionLog, O_RDONLY | O_CLOEXEC)
+            let fd = open(book.sessionLog, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
             guard fd >= 0 else { continue }
             lseek(fd, off_t(offset), SEEK_SET)
             if let bytes = try? FileSystem.readAll(fd: fd, path: book.sessionLog), !bytes.isEmpty {

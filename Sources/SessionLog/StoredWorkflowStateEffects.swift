@@ -41,10 +41,11 @@ package struct StoredWorkflowStateEffects: WorkflowStateEffects {
     }
 
     private func apply(_ verbs: [WorkflowStateVerb], environment: Environment, gitFallback: Bool) throws {
-        let location = WorkflowStateLocator(environment: environment, paths: OSSPaths(environment: environment))
+        let paths = OSSPaths(environment: environment)
+        let location = WorkflowStateLocator(environment: environment, paths: paths)
             .locateForHook(cwd: workingDirectory, gitFallback: gitFallback)
         location.warnings.forEach(report)
-        let outcome = try WorkflowStateStore(path: location.path, clock: clock).apply(verbs)
+        let outcome = try WorkflowStateStore(path: location.path, clock: clock, home: paths.home).apply(verbs)
         outcome.warnings.forEach(report)
     }
 }

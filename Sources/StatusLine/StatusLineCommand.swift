@@ -43,12 +43,17 @@ package enum StatusLineCommand {
         if project == nil, !parsed.currentDirectory.isEmpty { project = resolver.validate(parsed.currentDirectory) }
         if project == nil { project = resolver.validatedCurrentProject() }
 
+        // A project's `.oss` that is a link (or not the user's) is ignored, as its files would be.
+        var projectOSS: String?
+        if let project {
+            let directory = project.appendingPathComponent(".oss")
+            if (try? ProjectTree(root: project).check(directory)) != nil { projectOSS = directory }
+        }
         let state = readJSON(
-            preferring: project.map { $0.appendingPathComponent(".oss/workflow-state.json") },
+            preferring: projectOSS.map { $0.appendingPathComponent("workflow-state.json") },
             else: paths.globalWorkflowStateFile)
         let queue = readJSON(
-            preferring: project.map { $0.appendingPathComponent(".oss/queue.json") },
-            else: paths.globalQueueFile)
+            preferring: projectOSS.map { $0.appendingPathComponent("queue.json") }, else: paths.globalQueueFile)
         let ironLaw = readJSON(paths.ironLawStateFile)
         let branch = (project ?? workingDirectory).flatMap { GitBranchReader().branch(startingAt: $0) }
 
@@ -82,14 +87,18 @@ package enum StatusLineCommand {
         return DisplayWidth.truncate(line, toColumns: columns)
     }
 
-    /// The project file if it exists, else the global one; nil when the chosen file is missing or unparsable.
+    /// The project file if it exists, else the global one; nil when the chosen file is missing or unparsable. A
+    /// project file that is a symbolic link counts as absent.
     private static func readJSON(preferring projectPath: String?, else globalPath: String) -> JSONValue? {
-        if let projectPath, FileSystem.exists(projectPath) { return readJSON(projectPath) }
+        if let projectPath, !FileSystem.isSymbolicLink(projectPath), FileSystem.exists(projectPath) {
+            return readJSON(projectPath)
+        }
         return readJSON(globalPath)
     }
 
+    /// A state, queue or iron-law file: a regular file only (a link in its place reads as absent).
     private static func readJSON(_ path: String) -> JSONValue? {
-        guard let bytes = SmallFile.read(path, limit: fileLimit) else { return nil }
+        guard let bytes = SmallFile.read(path, limit: fileLimit, followLinks: false) else { return nil }
         return try? JSONValue.parse(bytes: bytes)
     }
 

@@ -38,11 +38,12 @@ package enum WorkflowStateCommand {
         } catch {
             return failure(error)
         }
-        let location = WorkflowStateLocator(environment: environment, paths: OSSPaths(environment: environment))
-            .locate(projectDir: projectDir)
+        let paths = OSSPaths(environment: environment)
+        try? paths.prepareOSSDirectory()
+        let location = WorkflowStateLocator(environment: environment, paths: paths).locate(projectDir: projectDir)
         output.report(location.warnings)
         do {
-            let outcome = try WorkflowStateStore(path: location.path, clock: clock).apply([verb])
+            let outcome = try WorkflowStateStore(path: location.path, clock: clock, home: paths.home).apply([verb])
             output.report(outcome.warnings)
             output.print(outcome.lines)
         } catch {

@@ -30,18 +30,19 @@ package struct WorkflowStateStore: Sendable {
     package var path: String
     /// The clock for `lastUpdate`, timestamps inside the state and names of files moved aside.
     package var clock: WallClock
+    /// The project tree the file lies in (nil for `~/.oss/workflow-state.json`).
+    package var tree: ProjectTree?
 
-    /// A store for `path`.
-    package init(path: String, clock: WallClock = .system) {
+    /// A store for `path`; `home` tells the user's own `~/.oss` (which may be a link) from a project's `.oss`.
+    package init(path: String, clock: WallClock = .system, home: String? = nil) {
         self.path = path
         self.clock = clock
+        tree = ProjectTree(containing: path, home: home)
     }
 
     /// The current state without locking (readers always see a whole file); nil when missing or not an object.
     package func read() -> WorkflowState? {
-        guard let bytes = FileSystem.readIfPresent(path), let object = (try? JSONValue.parse(bytes: bytes))?.objectValue
-        else { return nil }
-        return WorkflowState(object: object)
+        JSONFileStore(path: path, tree: tree).read()?.objectValue.map { WorkflowState(object: $0) }
     }
 
     /// Runs `verbs` in one transaction and returns their confirmation lines.
@@ -49,9 +50,9 @@ package struct WorkflowStateStore: Sendable {
     package func apply(_ verbs: [WorkflowStateVerb]) throws -> Outcome {
         let now = clock.now()
         let path = self.path
-        let store = JSONFileStore(path: path, mode: 0o600, clock: clock)
+        let store = JSONFileStore(path: path, mode: 0o600, clock: clock, tree: tree)
         // `.oss` directories hold state and logs: private to the user when this call creates them.
-        try FileSystem.createDirectories(path.deletingLastPathComponent, mode: 0o700)
+        if tree == nil { try FileSystem.createDirectories(path.deletingLastPathComponent, mode: 0o700) }
         let update = try store.update { (value: inout JSONValue?) throws -> Outcome in
             var warnings: [String] = []
             var state: WorkflowState

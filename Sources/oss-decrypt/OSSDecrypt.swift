@@ -19,6 +19,7 @@ enum OSSDecrypt {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let environment = Environment.current()
+        BrokenPipe.ignore()
         var transport: any HTTPTransport = OfflineTransport()
         if DecryptArguments(arguments).action.usesNetwork {
             transport = CurlTransport.preferred(environment: environment)

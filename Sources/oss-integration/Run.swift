@@ -29,6 +29,8 @@ extension OSSIntegration {
 
         func run() throws {
             let environment = Environment.current()
+            BrokenPipe.ignore()
+            try? OSSPaths(environment: environment).prepareOSSDirectory()
             let flow = IntegrationFlow(
                 environment: environment, transport: CurlTransport.preferred(environment: environment),
                 console: .standard,

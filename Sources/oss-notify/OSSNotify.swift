@@ -20,6 +20,8 @@ enum OSSNotify {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let environment = Environment.current()
+        // oss-notify starts oss-decrypt and scripts; a child that closes its pipe early must not kill the hook.
+        BrokenPipe.ignore()
         let output: CommandOutput
         do {
             switch try NotifyArguments.parse(arguments) {

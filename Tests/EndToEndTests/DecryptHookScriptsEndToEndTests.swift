@@ -67,11 +67,26 @@ extension DecryptEndToEndSuite {
                 try Self.installFake(#"echo "oss-decrypt v\#(version)""#, home: home)
                 #expect(try await Self.run(Self.ensure, home: home).status == 0, "\(version)")
             }
-            chmod(home + "/.oss/bin/oss-decrypt", 0o644)
+            // A directory in the binary's place cannot be made executable: reported, left alone.
+            FileSystem.removeTree(home + "/.oss/bin/oss-decrypt")
+            try FileSystem.createDirectories(home + "/.oss/bin/oss-decrypt")
             let notExecutable = try await Self.run(Self.ensure, home: home)
             #expect(notExecutable.status == 1)
             #expect(notExecutable.stderr.contains("is not executable"))
+            #expect(FileSystem.isDirectory(home + "/.oss/bin/oss-decrypt"))
             #expect(!(try String(contentsOfFile: Self.ensure, encoding: .utf8)).contains("curl"))
+        }
+
+        /// Issue 10 item 12: a regular binary that lost its execute bit gets it back, and the check goes on.
+        @Test func ensureRestoresALostExecuteBit() async throws {
+            let home = try makeTemporaryDirectory()
+            defer { FileSystem.removeTree(home) }
+            try Self.installFake(#"echo "oss-decrypt v1.3.0""#, home: home)
+            chmod(home + "/.oss/bin/oss-decrypt", 0o644)
+            let result = try await Self.run(Self.ensure, home: home)
+            #expect(result.status == 0, "\(result)")
+            #expect(result.stderr == "")
+            #expect(FileSystem.isExecutable(home + "/.oss/bin/oss-decrypt"))
         }
 
         @Test func verifyChecksBinaryVersionAndCredentials() async throws {

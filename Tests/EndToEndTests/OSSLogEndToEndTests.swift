@@ -433,21 +433,21 @@ struct OSSLogEndToEndTests {
                     Current Session:
                       Location: \(session)
                       Size: \(currentBytes)B
-                      Files: 2
+                      Log files: 2
                       Session log: \(sessionLog.utf8.count)B (2 lines)
 
                     Archives:
                       Location: \(archive)
                       Size: \(archiveBytes)B
-                      Count: 1
+                      Archived sessions: 1
 
-                    Total: \(currentBytes + archiveBytes)B
+                    Total log usage: \(currentBytes + archiveBytes)B
 
                     Settings:
-                      maxSessionSizeMB: 2.5
-                      maxCommandLogSizeKB: 500
-                      maxArchiveCount: 3
-                      maxArchiveAgeDays: 7
+                      Max session size: 2.5MB
+                      Max command log: 500KB
+                      Max archives: 3
+                      Archive retention: 7 days
 
                     """)
         }

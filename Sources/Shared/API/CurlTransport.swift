@@ -23,6 +23,8 @@ package struct CurlTransport: HTTPTransport {
     /// Where curl is looked for, in order.
     package static let candidates = ["/usr/bin/curl", "/bin/curl", "/usr/local/bin/curl", "/opt/homebrew/bin/curl"]
     private static let maxRedirects = 5
+    /// The longest wait for a TCP (and proxy) connection, in seconds; the request's own budget still caps it.
+    package static let connectTimeout = 10.0
 
     /// The curl executable used.
     package let executable: String
@@ -65,12 +67,7 @@ package struct CurlTransport: HTTPTransport {
     /// One request, no redirects.
     private func perform(_ request: HTTPRequest) async throws -> HTTPResponse {
         let config = try Self.config(for: request)
-        let arguments = [
-            "-q", "--silent", "--show-error", "--include", "--proto", "=http,https",
-            // Exactly the request's budget: if oss-decrypt itself is killed, the orphaned curl must not outlive it by more.
-            "--max-time", Self.seconds(request.timeout), "--max-filesize", String(request.maxResponseBytes),
-            "--config", "-",
-        ]
+        let arguments = Self.arguments(for: request)
         let child = CurlChild()
         return try await withTaskCancellationHandler {
             let outcome = await child.run(
@@ -80,6 +77,23 @@ package struct CurlTransport: HTTPTransport {
         } onCancel: {
             child.kill()
         }
+    }
+
+    /// curl's argv for a request (no secret: the URL and headers travel in the config on stdin).
+    ///
+    /// `--globoff`: a URL (or a redirect's `Location`) holding `[1-40]` or `{a,b}` is one URL, never 40 requests.
+    /// `--suppress-connect-headers`: behind an HTTPS proxy, the proxy's `200 Connection established` block is not
+    /// printed, so the first header block parsed is the server's. curl honours `https_proxy`/`HTTPS_PROXY`,
+    /// `http_proxy`, `ALL_PROXY` and `NO_PROXY` from the environment.
+    package static func arguments(for request: HTTPRequest) -> [String] {
+        [
+            "-q", "--silent", "--show-error", "--include", "--globoff", "--suppress-connect-headers",
+            "--proto", "=http,https",
+            "--connect-timeout", seconds(min(connectTimeout, request.timeout)),
+            // Exactly the request's budget: if oss-decrypt itself is killed, the orphaned curl must not outlive it by more.
+            "--max-time", seconds(request.timeout), "--max-filesize", String(request.maxResponseBytes),
+            "--config", "-",
+        ]
     }
 
     /// Turns curl's exit and output into a response or an `APIError`.

@@ -20,6 +20,6 @@ package struct HTTPResponse: Equatable, Sendable {
     /// A header value by case-insensitive name.
     package func header(_ name: String) -> String? { headers.value(for: name) }
 
-    /// The body parsed as JSON, or nil.
-    package var json: JSONValue? { try? JSONValue.parse(bytes: body) }
+    /// The body parsed as JSON within the network limits (`JSONLimits.network()`), or nil.
+    package var json: JSONValue? { try? JSONValue.parse(bytes: body, limits: .network()) }
 }

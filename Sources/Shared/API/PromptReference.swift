@@ -25,7 +25,7 @@ package struct PromptReference: Equatable, Sendable {
     package var encodedName: String { Self.percentEncode(name) }
 
     /// Checks a name used as one URL path segment: 1–100 UTF-16 units, no `/`, `\`, `..`, control characters
-    /// (NUL included), and not `.`.
+    /// (NUL included), no percent-encoded byte (`%2e`, `%2F`, `%00`: no real name has one), and not `.`.
     /// - Throws: `APIError.invalidName` saying which rule failed.
     package static func validate(name: String) throws(APIError) {
         let length = name.utf16.count
@@ -37,6 +37,27 @@ package struct PromptReference: Equatable, Sendable {
         if name.contains("..") || name == "." { throw .invalidName(name, reason: "the name must not contain ..") }
         if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) {
             throw .invalidName(name, reason: "the name must not contain control characters")
+        }
+        if containsPercentEncoding(name) {
+            throw .invalidName(name, reason: "the name must not contain percent-encoded characters")
+        }
+    }
+
+    /// Whether `text` holds `%` followed by two hexadecimal digits.
+    private static func containsPercentEncoding(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 3 else { return false }
+        return (0..<bytes.count - 2).contains { index in
+            bytes[index] == UInt8(ascii: "%") && isHexDigit(bytes[index + 1]) && isHexDigit(bytes[index + 2])
+        }
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"),
+            UInt8(ascii: "A")...UInt8(ascii: "F"):
+            true
+        default: false
         }
     }
 

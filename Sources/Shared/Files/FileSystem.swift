@@ -137,9 +137,11 @@ package enum FileSystem {
     /// Appends raw bytes in one `write(2)` and returns the file size afterwards.
     /// - Throws: `FileError` naming the path.
     @discardableResult
+    ///
+    /// The file is opened with `O_NOFOLLOW | O_NOCTTY | O_NONBLOCK` and must be a regular file: a symbolic link, a
+    /// FIFO or a device planted at the path is refused, never written through.
     package static func append(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(FileError) -> Int64 {
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw FileError(path: path, operation: "open", code: errno) }
+        let fd = try openForWriting(path, O_WRONLY | O_APPEND | O_CREAT, mode: mode)
         defer { close(fd) }
         var status = stat()
         let sizeBefore = fstat(fd, &status) == 0 ? Int64(status.st_size) : nil
@@ -157,6 +159,49 @@ package enum FileSystem {
             throw error
         }
         return fstat(fd, &status) == 0 ? Int64(status.st_size) : 0
+    }
+
+    /// Opens `path` for writing without following a symbolic link at its last component and without acquiring a
+    /// controlling terminal; anything but a regular file is refused.
+    /// - Throws: `FileError` naming the path (a link or a non-regular file is said so in words).
+    package static func openForWriting(_ path: String, _ flags: Int32, mode: mode_t) throws(FileError) -> Int32 {
+        let fd = open(path, flags | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK, mode)
+        guard fd >= 0 else {
+            let code = errno
+            if code == ELOOP || isSymbolicLink(path) { throw .symbolicLink(path, operation: "open") }
+            throw FileError(path: path, operation: "open", code: code)
+        }
+        var status = stat()
+        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw .notRegular(path, operation: "open")
+        }
+        return fd
+    }
+
+    /// Whether `path` itself is a symbolic link.
+    package static func isSymbolicLink(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    /// The whole file when it is a regular file, read without following a symbolic link (and without blocking on a
+    /// FIFO); nil when nothing is there.
+    /// - Throws: `FileError` for a link, a non-regular file or a read error.
+    package static func readRegularFile(_ path: String) throws(FileError) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK)
+        guard fd >= 0 else {
+            let code = errno
+            if code == ENOENT { return nil }
+            if code == ELOOP || isSymbolicLink(path) { throw .symbolicLink(path, operation: "read") }
+            throw FileError(path: path, operation: "read", code: code)
+        }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            throw .notRegular(path, operation: "read")
+        }
+        return try readAll(fd: fd, path: path)
     }
 
     /// Writes every byte to a descriptor, retrying after interrupts and short writes.
@@ -182,8 +227,7 @@ package enum FileSystem {
     /// Runs `body` while holding an exclusive `flock` on the sidecar file `lockPath` (created 0600).
     /// - Throws: `FileError` when the lock file cannot be opened, or whatever `body` throws.
     package static func withExclusiveLock<T>(_ lockPath: String, _ body: () throws -> T) throws -> T {
-        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw FileError(path: lockPath, operation: "open lock", code: errno) }
+        let fd = try openForWriting(lockPath, O_RDWR | O_CREAT, mode: 0o600)
         defer { close(fd) }
         while flock(fd, LOCK_EX) != 0 {
             if errno != EINTR { throw FileError(path: lockPath, operation: "lock", code: errno) }
@@ -242,8 +286,7 @@ extension FileSystem {
     /// exclusive holder runs.
     /// - Throws: `FileError` when the lock file cannot be opened, or whatever `body` throws.
     package static func withSharedLock<T>(_ lockPath: String, _ body: () throws -> T) throws -> T {
-        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw FileError(path: lockPath, operation: "open lock", code: errno) }
+        let fd = try openForWriting(lockPath, O_RDWR | O_CREAT, mode: 0o600)
         defer { close(fd) }
         while flock(fd, LOCK_SH) != 0 {
             if errno != EINTR { throw FileError(path: lockPath, operation: "lock", code: errno) }

@@ -28,34 +28,46 @@ package struct JSONFileStore: Sendable {
     package var clock: WallClock
     /// How the file is rendered.
     package var render: @Sendable (JSONValue) -> String
+    /// The project tree the file lies in, if any: its directories must be real and the user's, and the file itself
+    /// is never read through a link.
+    package var tree: ProjectTree?
 
     /// A store for `path`, written pretty (2-space, no trailing newline) unless told otherwise.
     package init(
-        path: String, mode: mode_t = 0o600, clock: WallClock = .system,
+        path: String, mode: mode_t = 0o600, clock: WallClock = .system, tree: ProjectTree? = nil,
         render: @escaping @Sendable (JSONValue) -> String = { $0.pretty }
     ) {
         self.path = path
         self.mode = mode
         self.clock = clock
+        self.tree = tree
         self.render = render
     }
 
     /// The current value without locking (a reader sees a whole file thanks to atomic renames); nil when missing or
     /// unparsable.
     package func read() -> JSONValue? {
-        guard let bytes = FileSystem.readIfPresent(path) else { return nil }
+        guard let bytes = readBytes() else { return nil }
         return try? JSONValue.parse(bytes: bytes)
+    }
+
+    /// The file's bytes: inside a project tree only a regular file counts (a link reads as nothing).
+    private func readBytes() -> [UInt8]? {
+        guard tree != nil else { return FileSystem.readIfPresent(path) }
+        return (try? FileSystem.readRegularFile(path)) ?? nil
     }
 
     /// Runs one locked transaction. `body` receives the parsed value (nil when the file is missing or was moved
     /// aside) and may change it; a non-nil value is written back atomically, nil leaves the file as it is.
     /// - Throws: `FileError` when the directory, lock or file cannot be written, or what `body` throws.
     package func update<Result>(_ body: (inout JSONValue?) throws -> Result) throws -> Update<Result> {
-        try FileSystem.createDirectories(path.deletingLastPathComponent)
+        let directory = path.deletingLastPathComponent
+        if let tree { try tree.prepare(directory, mode: 0o700) } else { try FileSystem.createDirectories(directory) }
         return try FileSystem.withExclusiveLock(path + ".lock") {
             var warnings: [String] = []
             var value: JSONValue?
-            if let bytes = FileSystem.readIfPresent(path) {
+            let existing = try tree == nil ? FileSystem.readIfPresent(path) : FileSystem.readRegularFile(path)
+            if let bytes = existing {
                 do {
                     value = try JSONValue.parse(bytes: bytes)
                 } catch {

@@ -1,17 +1,26 @@
-/// An ordered JSON object: insertion order is kept, keys are unique, and a re-set key keeps its position.
+#if canImport(OrderedCollections)
+    import OrderedCollections
+#endif
+
+/// An ordered JSON object: insertion order is kept, keys are unique, and a re-set key keeps its position (what
+/// `JSON.parse` does with a duplicate key: first position, last value).
+///
+/// Members live in swift-collections' `OrderedDictionary`, so a lookup or an insert is a hash probe, not a scan:
+/// building an object is linear in its size (a 50 000-key state file used to take seconds per read).
 package struct JSONObject: Equatable, Sendable {
-    private var storage: [(key: String, value: JSONValue)] = []
+    private var storage: OrderedDictionary<String, JSONValue> = [:]
 
     /// An empty object.
     package init() {}
 
     /// An object with the given members in order; a repeated key keeps its first position and its last value.
     package init(_ pairs: [(String, JSONValue)]) {
-        for (key, value) in pairs { self[key] = value }
+        storage.reserveCapacity(pairs.count)
+        for (key, value) in pairs { storage[key] = value }
     }
 
     /// The keys in order.
-    package var keys: [String] { storage.map(\.key) }
+    package var keys: [String] { Array(storage.keys) }
 
     /// The number of members.
     package var count: Int { storage.count }
@@ -21,33 +30,42 @@ package struct JSONObject: Equatable, Sendable {
 
     /// Reads a member; setting an existing key replaces it in place, a new key is appended, `nil` removes it.
     package subscript(key: String) -> JSONValue? {
-        get { storage.first { $0.key == key }?.value }
-        set {
-            if let index = storage.firstIndex(where: { $0.key == key }) {
-                if let newValue { storage[index].value = newValue } else { storage.remove(at: index) }
-            } else if let newValue {
-                storage.append((key, newValue))
-            }
-        }
+        get { storage[key] }
+        set { storage[key] = newValue }
     }
 
     /// Removes a member and returns its value.
     @discardableResult
     package mutating func removeValue(forKey key: String) -> JSONValue? {
-        guard let index = storage.firstIndex(where: { $0.key == key }) else { return nil }
-        return storage.remove(at: index).value
+        storage.removeValue(forKey: key)
+    }
+
+    /// Reserves room for `count` members (the parser does not know the size up front, but callers building big
+    /// objects may).
+    package mutating func reserveCapacity(_ count: Int) {
+        storage.reserveCapacity(count)
     }
 
     package static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.storage.count == rhs.storage.count
-            && zip(lhs.storage, rhs.storage).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        lhs.storage == rhs.storage
     }
 }
 
 extension JSONObject: Sequence {
-    package func makeIterator() -> IndexingIterator<[(key: String, value: JSONValue)]> {
-        storage.makeIterator()
+    /// The members in order (a wrapper, so that callers need not import OrderedCollections).
+    package struct Iterator: IteratorProtocol {
+        fileprivate var base: OrderedDictionary<String, JSONValue>.Iterator
+
+        package mutating func next() -> (key: String, value: JSONValue)? {
+            base.next()
+        }
     }
+
+    package func makeIterator() -> Iterator {
+        Iterator(base: storage.makeIterator())
+    }
+
+    package var underestimatedCount: Int { storage.count }
 }
 
 extension JSONObject: ExpressibleByDictionaryLiteral {

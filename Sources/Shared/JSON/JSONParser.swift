@@ -8,11 +8,14 @@ struct JSONParser {
     static let maximumDepth = 512
 
     private let bytes: [UInt8]
+    private let limits: JSONLimits
     private var index = 0
     private var depth = 0
+    private var values = 0
 
-    init(bytes: [UInt8]) {
+    init(bytes: [UInt8], limits: JSONLimits = .files) {
         self.bytes = bytes
+        self.limits = limits
     }
 
     mutating func parseDocument() throws(JSONError) -> JSONValue {
@@ -40,6 +43,11 @@ struct JSONParser {
 
     private mutating func parseValue() throws(JSONError) -> JSONValue {
         guard index < bytes.count else { throw error("unexpected end of input") }
+        values += 1
+        if values > limits.maximumValues { throw error("more than \(limits.maximumValues) values") }
+        if values & 0xFFF == 0, let budget = limits.budget, budget.isExhausted {
+            throw error("parsing took longer than the time allowed")
+        }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
@@ -63,7 +71,8 @@ struct JSONParser {
 
     private mutating func enter() throws(JSONError) {
         depth += 1
-        guard depth <= Self.maximumDepth else { throw error("nesting deeper than \(Self.maximumDepth)") }
+        let maximum = min(Self.maximumDepth, limits.maximumDepth)
+        guard depth <= maximum else { throw error("nesting deeper than \(maximum)") }
     }
 
     private mutating func parseObject() throws(JSONError) -> JSONValue {

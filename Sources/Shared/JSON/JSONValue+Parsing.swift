@@ -11,4 +11,11 @@ extension JSONValue {
         var parser = JSONParser(bytes: bytes)
         return try parser.parseDocument()
     }
+
+    /// Parses JSON bytes within `limits` (depth, value count, time).
+    /// - Throws: `JSONError` naming the byte offset of the first problem or the limit reached.
+    package static func parse(bytes: [UInt8], limits: JSONLimits) throws(JSONError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, limits: limits)
+        return try parser.parseDocument()
+    }
 }

@@ -39,11 +39,25 @@ package struct Settings: Sendable, Equatable {
     /// `logs.maxArchiveAgeDays`.
     package var maxArchiveAgeDays = 7
 
+    /// The largest accepted value of each numeric `logs.*` key: bigger numbers are clamped to it (with a warning),
+    /// so no size or count can overflow an integer (a `Double` → `Int` conversion out of range traps).
+    package static let maximums: [(key: String, limit: Double)] = [
+        ("maxSessionSizeMB", 1_048_576), ("maxCommandLogSizeKB", 1_073_741_824), ("maxArchiveCount", 100_000),
+        ("maxArchiveAgeDays", 36_500),
+    ]
+
     /// All defaults.
     package init() {}
 
-    /// Settings read from a parsed document.
+    /// Settings read from a parsed document; `clamped` names each value that was out of range.
     package init(json: JSONValue) {
+        var clamped: [String] = []
+        self.init(json: json, clamped: &clamped)
+    }
+
+    /// Settings read from a parsed document; each `logs.*` number above its maximum is clamped and described in
+    /// `clamped`.
+    package init(json: JSONValue, clamped: inout [String]) {
         let notifications = json["notifications"]
         style = Settings.string(notifications?["style"]) ?? style
         verbosity = Settings.string(notifications?["verbosity"]) ?? verbosity
@@ -56,10 +70,20 @@ package struct Settings: Sendable, Equatable {
         telegramBotToken = telegram?["botToken"]?.stringValue ?? ""
         telegramChatId = telegram?["chatId"]?.stringValue ?? telegram?["chatId"]?.intValue.map(String.init) ?? ""
         let logs = json["logs"]
-        maxSessionSizeMB = Settings.positive(logs?["maxSessionSizeMB"]) ?? maxSessionSizeMB
-        maxCommandLogSizeKB = Settings.positive(logs?["maxCommandLogSizeKB"]) ?? maxCommandLogSizeKB
-        maxArchiveCount = Settings.positive(logs?["maxArchiveCount"]).map { Int($0) } ?? maxArchiveCount
-        maxArchiveAgeDays = Settings.positive(logs?["maxArchiveAgeDays"]).map { Int($0) } ?? maxArchiveAgeDays
+        var values: [String: Double] = [:]
+        for (key, limit) in Settings.maximums {
+            guard let number = Settings.positive(logs?[key]) else { continue }
+            if number > limit {
+                clamped.append(
+                    "logs.\(key) \(JSONValue.javaScriptNumber(number)) is too large; using \(JSONValue.javaScriptNumber(limit))"
+                )
+            }
+            values[key] = min(number, limit)
+        }
+        maxSessionSizeMB = values["maxSessionSizeMB"] ?? maxSessionSizeMB
+        maxCommandLogSizeKB = values["maxCommandLogSizeKB"] ?? maxCommandLogSizeKB
+        maxArchiveCount = values["maxArchiveCount"].map { Int($0) } ?? maxArchiveCount
+        maxArchiveAgeDays = values["maxArchiveAgeDays"].map { Int($0) } ?? maxArchiveAgeDays
     }
 
     /// Loads the file; a missing file gives the defaults silently, an unreadable or invalid one gives the defaults and
@@ -68,7 +92,10 @@ package struct Settings: Sendable, Equatable {
         guard FileSystem.exists(path) else { return (Settings(), nil) }
         do {
             let bytes = try FileSystem.read(path)
-            return (Settings(json: try JSONValue.parse(bytes: bytes)), nil)
+            var clamped: [String] = []
+            let settings = Settings(json: try JSONValue.parse(bytes: bytes), clamped: &clamped)
+            guard !clamped.isEmpty else { return (settings, nil) }
+            return (settings, "warning: \(path): \(clamped.joined(separator: "; "))")
         } catch {
             return (Settings(), "warning: ignoring \(path): \(error); using default settings")
         }

@@ -78,6 +78,24 @@ struct OSSDecryptFaultTests {
             files: [deadConfig], arguments: ["--type", "workflows", "--name", "..%2f..%2fadmin"], status: 1,
             stderr: .contains("Error: Invalid prompt name: the name must not contain .."), why: "D35"),
         FaultCase(
+            name: "percent-encoded dots in --name",
+            files: [deadConfig], arguments: ["--type", "commands", "--name", "%2e%2e"], status: 1,
+            stderr: .contains("Error: Invalid prompt name: the name must not contain percent-encoded characters"),
+            why: "issue 10 #13: encoded forms are refused before any request, not encoded again and sent"),
+        FaultCase(
+            name: "percent-encoded slash in --name",
+            files: [deadConfig], arguments: ["--type", "agents", "--name", "a%2Fb"], status: 1,
+            stderr: .contains("must not contain percent-encoded characters"), why: "issue 10 #13"),
+        FaultCase(
+            name: "percent-encoded NUL in --name",
+            files: [deadConfig], arguments: ["--type", "commands", "--name", "build%00"], status: 1,
+            stderr: .contains("must not contain percent-encoded characters"), why: "issue 10 #13"),
+        FaultCase(
+            name: "percent-encoded name for --workflow-config",
+            files: [deadConfig], arguments: ["--workflow-config", "plan%2e%2e"], status: 64,
+            stderr: .contains("must not contain percent-encoded characters"),
+            why: "issue 10 #13: the hidden flag validates names the same way (64: bad name)"),
+        FaultCase(
             name: "control character in --name",
             files: [deadConfig], arguments: ["--type", "commands", "--name", "build\r\nX-Injected: 1"], status: 1,
             stderr: .contains("must not contain control characters"), why: "no header or log injection through names"),

@@ -15,7 +15,7 @@ struct AudioPlayerTests {
         #expect(
             AudioPlayer.command(
                 style: "audio", message: "Done", settings: settings, platform: .macOS, which: which(["say"]))
-                == ["/bin/say", "-v", "Alex", "Done"])
+                == ["/bin/say", "-v", "Alex", "--", "Done"])
         #expect(
             AudioPlayer.command(
                 style: "sound", message: "Done", settings: settings, platform: .macOS, which: which(["afplay"]),

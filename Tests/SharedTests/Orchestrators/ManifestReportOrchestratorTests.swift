@@ -101,46 +101,17 @@ struct ManifestReportOrchestratorTests {
             let report = ManifestReport(
                 context: sandbox.decryptContext(transport: api.transport(), console: capture.console))
             try await report.list(category: nil)
+            // One compact line, as the original's JSON.stringify(entries) (issue 10 item 10).
             #expect(
-                capture.stdout == """
-                    [
-                      {
-                        "name": "commands/plan",
-                        "category": "commands",
-                        "hash": "aa11",
-                        "size": 120
-                      },
-                      {
-                        "name": "skills/tdd",
-                        "category": "skills",
-                        "hash": "bb22",
-                        "size": 64
-                      },
-                      {
-                        "name": "commands/build",
-                        "category": "commands",
-                        "hash": "cc33",
-                        "size": 2048
-                      }
-                    ]
-
-                    """)
+                capture.stdout
+                    == #"[{"name":"commands/plan","category":"commands","hash":"aa11","size":120},"#
+                    + #"{"name":"skills/tdd","category":"skills","hash":"bb22","size":64},"#
+                    + #"{"name":"commands/build","category":"commands","hash":"cc33","size":2048}]"# + "\n")
             let skills = ConsoleCapture()
             try await ManifestReport(
                 context: sandbox.decryptContext(transport: api.transport(), console: skills.console)
             ).list(category: "skills")
-            #expect(
-                skills.stdout == """
-                    [
-                      {
-                        "name": "skills/tdd",
-                        "category": "skills",
-                        "hash": "bb22",
-                        "size": 64
-                      }
-                    ]
-
-                    """)
+            #expect(skills.stdout == #"[{"name":"skills/tdd","category":"skills","hash":"bb22","size":64}]"# + "\n")
         }
     }
 
