@@ -65,7 +65,8 @@ let package = Package(
         // The mock reality check (`oss-integration check`): SQL on SQLite/PostgreSQL, HTTP against OpenAPI, modules.
         .systemLibrary(
             name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
-        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
+        // libpq's client calls, loaded at run time (dlopen): nothing to link, nothing required to run.
+        .target(name: "CLibPQ", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .target(name: "RealityCheck", dependencies: ["Shared", "MockInventory", "CSQLite", "CLibPQ", "Yams"]),
         // ArgumentParser glue for the tools that use it (oss-integration).
         .target(
