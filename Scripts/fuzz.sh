@@ -35,11 +35,23 @@ for version in 5.0 5.1 5.6 5.7 5.8 5.9 5.10 6.0 6.1 6.2 6.3 6.4 6.5; do
     collections_flags+=(-enable-experimental-feature "AvailabilityMacro=SwiftStdlib $version: macOS 9999")
 done
 
+# Feature-module files compiled into the fuzz target's single module: copied without their `import Shared` line.
+single_module() {
+    local dir="$out/sources"
+    mkdir -p "$dir"
+    for file in "$@"; do
+        sed '/^import Shared$/d' "$file" >"$dir/$(basename "$file")"
+        printf '%s ' "$dir/$(basename "$file")"
+    done
+}
+
 sources_for() {
     case "$1" in
     JSONParserFuzz) echo "${json_sources[@]}" ;;
-    ContextSummaryFuzz) echo "${json_sources[@]} Sources/Shared/Notify/NotifyContext.swift Sources/Shared/Notify/ContextSummary.swift" ;;
-    ManifestCanonicalFuzz) echo "${json_sources[@]} Sources/Shared/Crypto/ManifestVerifier+Canonical.swift" ;;
+    ContextSummaryFuzz)
+        echo "${json_sources[@]} $(single_module Sources/Notify/NotifyContext.swift Sources/Notify/ContextSummary.swift)" ;;
+    ManifestCanonicalFuzz)
+        echo "${json_sources[@]} $(single_module Sources/SharedCrypto/ManifestVerifier+Canonical.swift)" ;;
     *) echo "unknown target $1" >&2; return 1 ;;
     esac
 }
