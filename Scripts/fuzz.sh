@@ -21,10 +21,16 @@ json_sources=(Sources/Shared/JSON/*.swift Sources/Shared/Support/ReportableError
 
 # JSONObject keeps its members in swift-collections' OrderedDictionary: its sources join the module
 # (COLLECTIONS_SINGLE_MODULE), taken from the package checkout (run `swift build` once first).
-collections=$(find .build/checkouts/swift-collections/Sources/OrderedCollections \
-    .build/checkouts/swift-collections/Sources/InternalCollectionsUtilities -name '*.swift' 2>/dev/null | sort | tr '\n' ' ')
-[ -n "$collections" ] || { echo "run swift build first (no .build/checkouts/swift-collections)" >&2; exit 1; }
-json_sources+=($collections)
+# swiftc wants unique file names within a module (and some have spaces): copy each file under a name prefixed with
+# its folder, spaces replaced.
+rm -rf "$out/collections" && mkdir -p "$out/collections"
+while IFS= read -r -d '' file; do
+    unique="$out/collections/$(basename "$(dirname "$file")" | tr ' ' '_')_$(basename "$file" | tr ' ' '_')"
+    cp "$file" "$unique"
+    json_sources+=("$unique")
+done < <(find .build/checkouts/swift-collections/Sources/OrderedCollections \
+    .build/checkouts/swift-collections/Sources/InternalCollectionsUtilities -name '*.swift' -print0 2>/dev/null)
+[ -d .build/checkouts/swift-collections ] || { echo "run swift build first (no .build/checkouts/swift-collections)" >&2; exit 1; }
 
 # swift-collections' own build settings (its Package.swift): experimental features and availability macros.
 collections_flags=(-D COLLECTIONS_SINGLE_MODULE)
