@@ -4,7 +4,7 @@ import XCTest
 
 final class RatesTests: XCTestCase {
     func testRates() {
-        let mock = Mock(url: URL(string: "https://api.rates.io/latest?base=EUR")!, statusCode: 200, data: [.get: Data()])
-        mock.register()
+        let m = Mock(url: URL(string: "https://api.rates.io/latest?base=EUR")!, statusCode: 200, data: [.get: Data()])
+        m.register()
     }
 }
